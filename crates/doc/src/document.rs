@@ -1,0 +1,84 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// How the content of a raw document is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text, possibly scraped with page junk left in.
+    Text,
+    /// An HTML page.
+    Html,
+}
+
+/// Metadata that came with the input itself (JSONL fields), which wins over anything
+/// found in the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GivenMeta {
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<NaiveDate>,
+}
+
+/// An article as read, before cleaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawDocument {
+    /// File stem, or the `id` given in JSONL input.
+    pub id: String,
+    /// Path or URL it came from (`path:line` for JSONL records).
+    pub source: String,
+    pub format: Format,
+    pub content: String,
+    pub given: GivenMeta,
+}
+
+/// A cleaned article with its metadata: what every later stage reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub source: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub language: String,
+    /// The cleaned body. Every character offset dyad reports points into this string
+    /// (offsets count Unicode scalar values, not bytes).
+    pub text: String,
+    /// BLAKE3 hash of the cleaned body, hex: the identity of a document in the store.
+    pub content_hash: String,
+}
+
+impl Document {
+    /// Length of the cleaned body in characters, as the output contract counts it.
+    pub fn text_chars(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+pub(crate) fn prepare(raw: RawDocument) -> Document {
+    let body = match raw.format {
+        Format::Text => crate::clean::clean_text(&raw.content),
+        Format::Html => crate::clean::extract_html(&raw.content),
+    };
+    let found = match raw.format {
+        Format::Text => crate::meta::from_text(&raw.content),
+        Format::Html => crate::meta::from_html(&raw.content),
+    };
+    let given = raw.given;
+    let text = body;
+    let content_hash = blake3::hash(text.as_bytes()).to_hex().to_string();
+    Document {
+        id: raw.id,
+        source: given.url.clone().unwrap_or(raw.source),
+        title: given.title.or(found.title),
+        outlet: given.outlet.or(found.outlet),
+        byline: given.byline.or(found.byline),
+        published: given.published.or(found.published),
+        language: "en".to_string(),
+        text,
+        content_hash,
+    }
+}

@@ -1,0 +1,1 @@
+//! Storage of coded documents in an embedded SQLite database. (stub: to be written)
