@@ -4,6 +4,7 @@
 //! This crate reads [`dyad_doc::Document`] and the analysis of `dyad_nlp`; it knows
 //! nothing of storage, stories or serving.
 
+pub mod dates;
 pub mod record;
 
 pub use record::{ActorRef, Attribution, CodedDocument, DocRecord, Entity, Event, Location, Modality, Quote, QuoteKind, Speaker};
