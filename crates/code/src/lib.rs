@@ -5,6 +5,7 @@
 //! nothing of storage, stories or serving.
 
 pub mod dates;
+pub mod modality;
 pub mod record;
 
 pub use record::{ActorRef, Attribution, CodedDocument, DocRecord, Entity, Event, Location, Modality, Quote, QuoteKind, Speaker};
