@@ -1,33 +1,430 @@
-//! Tokenizer and sentence splitter for news text. (stub: to be written)
+//! Tokenizer and sentence splitter for news text, following UD English EWT
+//! conventions: clitics split ("do" "n't", "Korea" "'s"), punctuation split off except
+//! inside numbers, abbreviations and URLs, hyphenated words kept whole.
+//!
+//! One pass over the characters cuts the text at whitespace into chunks; each chunk is
+//! cut into tokens by looking at a character and its neighbours only. Sentences end
+//! after `.` `!` `?` and ellipses (with any closing quotes or brackets glued to them)
+//! when the next token does not start in lower case, and always at a blank line.
+//!
+//! After an abbreviation that keeps its period, a sentence ends only when the
+//! abbreviation can be sentence-final ("U.S.", "Inc.", "etc.", not "Dr.", "Oct.", "J.")
+//! and the next word is a capitalised closed-class word that usually opens a sentence
+//! ("The", "He", "But"...): "in the U.S. The talks" splits, "U.S. President" and
+//! "U.S. officials" do not.
 use crate::{AnnotatedSentence, Token};
+
+mod abbrev;
+pub use abbrev::AbbrevKind;
+
+/// What a token is, as far as the tokenizer can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Punct,
+    /// A word that keeps its final period.
+    Abbrev(AbbrevKind),
+    /// A URL, e-mail address, @handle or #hashtag.
+    Link,
+}
+
+/// A token as character offsets, before it becomes a [`Token`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Whitespace precedes the token.
+    pub space_before: bool,
+    /// A blank line precedes the token.
+    pub paragraph_before: bool,
+}
 
 /// Splits text into sentences of tokens, with character offsets into `text`.
 pub fn sentences(text: &str) -> Vec<AnnotatedSentence> {
+    let chars: Vec<char> = text.chars().collect();
+    let spans = spans_of(&chars);
+    let bytes = byte_offsets(text, chars.len());
     let mut out = Vec::new();
-    let mut tokens = Vec::new();
-    let mut start = None;
-    for (i, (ci, c)) in text.char_indices().enumerate() {
-        let _ = ci;
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                let word: String = text.chars().skip(s).take(i - s).collect();
-                tokens.push(Token::new(word, s, i));
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(s) = start {
-        let n = text.chars().count();
-        tokens.push(Token::new(text.chars().skip(s).collect::<String>(), s, n));
-    }
-    if !tokens.is_empty() {
+    for (a, b) in sentence_bounds(&chars, &spans) {
+        let tokens: Vec<Token> = spans[a..b].iter().map(|s| token_of(text, &bytes, s)).collect();
         out.push(AnnotatedSentence {
-            start: tokens[0].start,
-            end: tokens[tokens.len() - 1].end,
+            start: spans[a].start,
+            end: spans[b - 1].end,
             tokens,
             entities: Vec::new(),
         });
     }
     out
 }
+
+/// Tokens of `text`, without sentence splitting.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let chars: Vec<char> = text.chars().collect();
+    let bytes = byte_offsets(text, chars.len());
+    spans_of(&chars).iter().map(|s| token_of(text, &bytes, s)).collect()
+}
+
+fn token_of(text: &str, bytes: &[usize], s: &Span) -> Token {
+    Token::new(&text[bytes[s.start]..bytes[s.end]], s.start, s.end)
+}
+
+/// Byte offset of every character index, plus one past the end.
+fn byte_offsets(text: &str, n: usize) -> Vec<usize> {
+    let mut v = Vec::with_capacity(n + 1);
+    v.extend(text.char_indices().map(|(b, _)| b));
+    v.push(text.len());
+    v
+}
+
+#[inline]
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
+}
+
+/// Token spans of a text given as characters.
+pub fn spans_of(chars: &[char]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(chars.len() / 5 + 1);
+    let n = chars.len();
+    let mut i = 0;
+    let mut newlines = 0;
+    let mut space = false;
+    while i < n {
+        let c = chars[i];
+        if is_space(c) {
+            space = true;
+            if c == '\n' || c == '\u{2029}' {
+                newlines += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && !is_space(chars[i]) {
+            i += 1;
+        }
+        let first = out.len();
+        Chunk { chars, out: &mut out }.split(start, i);
+        if let Some(t) = out.get_mut(first) {
+            t.space_before = space;
+            t.paragraph_before = newlines >= 2;
+        }
+        newlines = 0;
+        space = false;
+    }
+    out
+}
+
+/// Cuts one whitespace-free chunk `chars[a..b]` into tokens.
+struct Chunk<'a> {
+    chars: &'a [char],
+    out: &'a mut Vec<Span>,
+}
+
+const OPENERS: &[char] = &['(', '[', '{', '"', '“', '‘', '«', '\'', '¿', '¡', '„'];
+const TRAILERS: &[char] = &['.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '”', '’', '\'', '»', '…'];
+
+impl Chunk<'_> {
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
+        if start < end {
+            self.out.push(Span { start, end, kind, space_before: false, paragraph_before: false });
+        }
+    }
+
+    fn split(&mut self, a: usize, b: usize) {
+        // Links first: strip what may wrap them, and keep the core whole.
+        let mut ca = a;
+        while ca < b && OPENERS.contains(&self.chars[ca]) {
+            ca += 1;
+        }
+        let mut cb = b;
+        while cb > ca && TRAILERS.contains(&self.chars[cb - 1]) {
+            cb -= 1;
+        }
+        if ca < cb && is_link(&self.chars[ca..cb]) {
+            for i in a..ca {
+                self.push(i, i + 1, TokenKind::Punct);
+            }
+            self.push(ca, cb, TokenKind::Link);
+            self.scan(cb, b);
+        } else {
+            self.scan(a, b);
+        }
+    }
+
+    /// Emits a word, splitting the few words UD writes as two ("cannot", "gonna").
+    fn word(&mut self, s: usize, e: usize) {
+        if e <= s {
+            return;
+        }
+        let w = &self.chars[s..e];
+        let cut = match w.len() {
+            5 if eq_ignore_case(w, "gonna") || eq_ignore_case(w, "wanna") || eq_ignore_case(w, "gotta") => Some(3),
+            6 if eq_ignore_case(w, "cannot") => Some(3),
+            _ => None,
+        };
+        match cut {
+            Some(k) => {
+                self.push(s, s + k, TokenKind::Word);
+                self.push(s + k, e, TokenKind::Word);
+            }
+            None => self.push(s, e, TokenKind::Word),
+        }
+    }
+
+    fn scan(&mut self, a: usize, b: usize) {
+        let chars = self.chars;
+        let at = |i: usize| if i < b { chars[i] } else { ' ' };
+        let mut ts = a;
+        let mut i = a;
+        while i < b {
+            let c = chars[i];
+            let prev = if i > a { chars[i - 1] } else { ' ' };
+            let next = at(i + 1);
+            match c {
+                '.' => {
+                    if next == '.' && at(i + 2) == '.' {
+                        self.word(ts, i);
+                        let mut j = i;
+                        while j < b && chars[j] == '.' {
+                            j += 1;
+                        }
+                        self.push(i, j, TokenKind::Punct);
+                        i = j;
+                        ts = j;
+                        continue;
+                    }
+                    let glued = i > ts && prev.is_alphanumeric();
+                    if glued && next.is_alphanumeric() {
+                        i += 1;
+                        continue;
+                    }
+                    if glued {
+                        if let Some(k) = abbrev::classify(&chars[ts..i], next_is_digit(chars, i + 1)) {
+                            self.push(ts, i + 1, TokenKind::Abbrev(k));
+                            i += 1;
+                            ts = i;
+                            continue;
+                        }
+                    }
+                    self.single(&mut ts, i);
+                }
+                ',' | ':' => {
+                    if prev.is_ascii_digit() && next.is_ascii_digit() && i > ts {
+                        i += 1;
+                        continue;
+                    }
+                    self.single(&mut ts, i);
+                }
+                '\'' | '’' | '‘' | 'ʼ' => {
+                    // n't
+                    if i > ts && matches!(prev, 'n' | 'N') && matches!(next, 't' | 'T') && !at(i + 2).is_alphabetic() {
+                        self.word(ts, i - 1);
+                        self.push(i - 1, i + 2, TokenKind::Word);
+                        i += 2;
+                        ts = i;
+                        continue;
+                    }
+                    let mut j = i + 1;
+                    while j < b && chars[j].is_alphabetic() {
+                        j += 1;
+                    }
+                    let run = &chars[i + 1..j];
+                    let clitic = ["s", "re", "ll", "ve", "d", "m"].iter().any(|k| eq_ignore_case(run, k));
+                    let after = at(j);
+                    if clitic && !after.is_alphanumeric() && !matches!(after, '\'' | '’') && (i > ts || i == a) {
+                        self.word(ts, i);
+                        self.push(i, j, TokenKind::Word);
+                        i = j;
+                        ts = j;
+                        continue;
+                    }
+                    if (i == ts && next.is_ascii_digit()) || (i > ts && prev.is_alphabetic() && next.is_alphabetic()) {
+                        i += 1;
+                        continue;
+                    }
+                    self.single(&mut ts, i);
+                }
+                '-' => {
+                    if next == '-' {
+                        self.word(ts, i);
+                        let mut j = i;
+                        while j < b && chars[j] == '-' {
+                            j += 1;
+                        }
+                        self.push(i, j, TokenKind::Punct);
+                        i = j;
+                        ts = j;
+                        continue;
+                    }
+                    // Hyphens stay inside words, and a trailing one on its word
+                    // ("pre- and post-war"); a lone hyphen is a token.
+                    if i == ts && !next.is_alphanumeric() {
+                        self.single(&mut ts, i);
+                    }
+                    i += 1;
+                    continue;
+                }
+                '$' | '€' | '£' | '¥' | '₩' | '₹' => {
+                    if i == ts {
+                        self.single(&mut ts, i);
+                    } else {
+                        i += 1;
+                        continue;
+                    }
+                }
+                '/' | '&' | '_' | '+' | '@' | '#' => {
+                    i += 1;
+                    continue;
+                }
+                _ if c.is_alphanumeric() || is_mark(c) => {
+                    i += 1;
+                    continue;
+                }
+                _ => {
+                    // Any other symbol or punctuation: inside a word between letters or
+                    // digits it stays ("3×4"), elsewhere it is a token of its own.
+                    if i > ts && prev.is_alphanumeric() && next.is_alphanumeric() && !is_always_split(c) {
+                        i += 1;
+                        continue;
+                    }
+                    self.single(&mut ts, i);
+                }
+            }
+            i += 1;
+        }
+        self.word(ts, b);
+    }
+
+    /// Ends the word before `i` and makes `chars[i]` a token of its own.
+    fn single(&mut self, ts: &mut usize, i: usize) {
+        self.word(*ts, i);
+        self.push(i, i + 1, TokenKind::Punct);
+        *ts = i + 1;
+    }
+}
+
+fn is_always_split(c: char) -> bool {
+    matches!(
+        c,
+        '—' | '–' | '―' | '…' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '“' | '”' | '«' | '»' | ';' | '!' | '?' | '%' | '|'
+    )
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks (accents written as separate code points) stay with their letter.
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+fn eq_ignore_case(w: &[char], s: &str) -> bool {
+    w.len() == s.len() && w.iter().zip(s.chars()).all(|(a, b)| a.to_ascii_lowercase() == b)
+}
+
+/// The next non-space character after `i` is a digit.
+fn next_is_digit(chars: &[char], mut i: usize) -> bool {
+    while i < chars.len() && is_space(chars[i]) {
+        i += 1;
+    }
+    i < chars.len() && chars[i].is_ascii_digit()
+}
+
+/// URL, e-mail address, @handle or #hashtag.
+fn is_link(w: &[char]) -> bool {
+    let starts = |p: &str| w.len() > p.len() && w.iter().zip(p.chars()).all(|(a, b)| a.to_ascii_lowercase() == b);
+    if starts("http://") || starts("https://") || starts("www.") || starts("ftp://") {
+        return true;
+    }
+    if (w[0] == '@' || w[0] == '#') && w.len() > 1 {
+        return w[1..].iter().all(|c| c.is_alphanumeric() || *c == '_') && w[1..].iter().any(|c| c.is_alphabetic());
+    }
+    if let Some(at) = w.iter().position(|&c| c == '@') {
+        let (user, host) = (&w[..at], &w[at + 1..]);
+        return !user.is_empty()
+            && user.iter().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'))
+            && host.iter().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+            && host.iter().skip(1).any(|&c| c == '.')
+            && host.last().is_some_and(|c| c.is_alphabetic());
+    }
+    // Bare domains with a path ("example.com/news").
+    if let Some(slash) = w.iter().position(|&c| c == '/') {
+        let host = &w[..slash];
+        let dot = host.iter().rposition(|&c| c == '.');
+        return dot.is_some_and(|d| d > 0 && host.len() - d > 2 && host[d + 1..].iter().all(|c| c.is_ascii_lowercase()));
+    }
+    false
+}
+
+fn text_of<'a>(chars: &'a [char], s: &Span) -> impl Iterator<Item = char> + 'a {
+    chars[s.start..s.end].iter().copied()
+}
+
+fn is_final_punct(chars: &[char], s: &Span) -> bool {
+    s.kind == TokenKind::Punct && text_of(chars, s).all(|c| matches!(c, '.' | '!' | '?' | '…'))
+}
+
+fn is_closer(chars: &[char], s: &Span) -> bool {
+    s.kind == TokenKind::Punct
+        && !s.space_before
+        && s.end == s.start + 1
+        && matches!(chars[s.start], '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '}')
+}
+
+/// Where sentences start and end, as half-open ranges of span indices.
+pub fn sentence_bounds(chars: &[char], spans: &[Span]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let n = spans.len();
+    let mut start = 0;
+    let mut k = 0;
+    while k < n {
+        if spans[k].paragraph_before && k > start {
+            out.push((start, k));
+            start = k;
+        }
+        let s = &spans[k];
+        let mut end_after = None;
+        if is_final_punct(chars, s) {
+            let mut j = k + 1;
+            while j < n && is_closer(chars, &spans[j]) {
+                j += 1;
+            }
+            let ellipsis = chars[s.start] == '.' && s.end - s.start > 1 || chars[s.start] == '…';
+            let ends = match spans.get(j) {
+                None => true,
+                Some(next) if next.paragraph_before => true,
+                Some(next) => {
+                    let c = chars[next.start];
+                    if ellipsis {
+                        c.is_uppercase() && next.space_before
+                    } else {
+                        !c.is_lowercase() && !matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '%' | ')' | ']')
+                    }
+                }
+            };
+            if ends {
+                end_after = Some(j);
+            }
+        } else if let TokenKind::Abbrev(AbbrevKind::Other) = s.kind {
+            if let Some(next) = spans.get(k + 1) {
+                let w: String = text_of(chars, next).collect();
+                if next.space_before && abbrev::starts_sentence(&w) {
+                    end_after = Some(k + 1);
+                }
+            }
+        }
+        match end_after {
+            Some(j) => {
+                out.push((start, j));
+                start = j;
+                k = j;
+            }
+            None => k += 1,
+        }
+    }
+    if start < n {
+        out.push((start, n));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
