@@ -9,6 +9,7 @@
 //! This crate knows nothing of documents, events or storage: it takes `&str`.
 
 pub mod conllu;
+pub mod parser;
 pub mod perceptron;
 pub mod token;
 pub mod tokenize;

@@ -1,0 +1,228 @@
+//! Greedy transition-based dependency parser producing Universal Dependencies trees.
+//!
+//! Arc-eager transitions ([`system`]) are chosen by an averaged perceptron over
+//! Zhang & Nivre–style features ([`features`]); a second perceptron labels each arc
+//! as it is made. Training follows the dynamic oracle with exploration ([`train`]).
+//! The shipped model is quantised ([`weights`]) and embedded in the binary.
+mod features;
+pub mod score;
+mod system;
+mod train;
+mod weights;
+
+pub use score::{evaluate, Attachment};
+pub use train::{train, train_with_progress, TrainOptions};
+
+use crate::Token;
+use features::{label_features, move_features, TokenKeys, N_LABEL_FEATURES, N_MOVE_FEATURES};
+use serde::{Deserialize, Serialize};
+use std::io::{Read, Write};
+use system::{Move, State, MOVES, NONE};
+use weights::{Weights, WeightsFile};
+
+const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ParserError {
+    #[error("reading or writing the parser model: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("parser model is malformed: {0}")]
+    Format(String),
+}
+
+/// A trained parser: reads `text` and `xpos`/`upos` of tokens, writes `head` and `deprel`.
+#[derive(Debug, Clone)]
+pub struct Parser {
+    moves: Weights,
+    labels: Weights,
+    deprels: Vec<String>,
+    root_label: u8,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ModelFile {
+    version: u32,
+    deprels: Vec<String>,
+    root_label: u8,
+    moves: WeightsFile,
+    labels: WeightsFile,
+}
+
+/// Per-sentence working memory, reused across sentences by [`Parser::parse_with`].
+#[derive(Debug, Default, Clone)]
+pub struct Scratch {
+    keys: Vec<TokenKeys>,
+    state: State,
+}
+
+impl Parser {
+    fn new(moves: Weights, labels: Weights, deprels: Vec<String>) -> Result<Self, ParserError> {
+        let root_label = deprels
+            .iter()
+            .position(|d| d == "root")
+            .ok_or_else(|| ParserError::Format("no `root` relation among the labels".into()))?;
+        if deprels.len() > u8::MAX as usize || labels.n_classes() != deprels.len() {
+            return Err(ParserError::Format(format!(
+                "{} relations for a label model of {} classes",
+                deprels.len(),
+                labels.n_classes()
+            )));
+        }
+        if moves.n_classes() != MOVES.len() {
+            return Err(ParserError::Format(format!("move model has {} classes", moves.n_classes())));
+        }
+        Ok(Parser { moves, labels, deprels, root_label: root_label as u8 })
+    }
+
+    /// The model shipped with dyad (trained on UD English EWT).
+    pub fn load_embedded() -> Result<Self, ParserError> {
+        Self::load(&include_bytes!("../../models/parser.bin.gz")[..])
+    }
+
+    /// Reads a model written by [`Parser::save`].
+    pub fn load<R: Read>(input: R) -> Result<Self, ParserError> {
+        let mut bytes = Vec::new();
+        flate2::read::GzDecoder::new(input).read_to_end(&mut bytes)?;
+        let file: ModelFile = postcard::from_bytes(&bytes).map_err(|e| ParserError::Format(e.to_string()))?;
+        if file.version != FORMAT_VERSION {
+            return Err(ParserError::Format(format!(
+                "format version {} (this build reads {FORMAT_VERSION})",
+                file.version
+            )));
+        }
+        let moves = Weights::from_file(&file.moves).map_err(|e| ParserError::Format(format!("move model: {e}")))?;
+        let labels =
+            Weights::from_file(&file.labels).map_err(|e| ParserError::Format(format!("label model: {e}")))?;
+        let parser = Parser::new(moves, labels, file.deprels)?;
+        if parser.root_label != file.root_label {
+            return Err(ParserError::Format("root label index does not match the relations".into()));
+        }
+        Ok(parser)
+    }
+
+    /// Writes the model, gzip-compressed.
+    pub fn save<W: Write>(&self, out: W) -> Result<(), ParserError> {
+        let file = ModelFile {
+            version: FORMAT_VERSION,
+            deprels: self.deprels.clone(),
+            root_label: self.root_label,
+            moves: self.moves.to_file(),
+            labels: self.labels.to_file(),
+        };
+        let bytes = postcard::to_stdvec(&file).map_err(|e| ParserError::Format(e.to_string()))?;
+        let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::best());
+        gz.write_all(&bytes)?;
+        gz.finish()?;
+        Ok(())
+    }
+
+    /// The dependency relations the model can assign.
+    pub fn relations(&self) -> &[String] {
+        &self.deprels
+    }
+
+    /// Number of weight rows (move model, label model).
+    pub fn n_features(&self) -> (usize, usize) {
+        (self.moves.len(), self.labels.len())
+    }
+
+    /// Parses one sentence, setting `head` (index within `tokens`, `None` for the
+    /// root) and `deprel` of every token.
+    pub fn parse(&self, tokens: &mut [Token]) {
+        self.parse_with(tokens, &mut Scratch::default());
+    }
+
+    /// As [`Parser::parse`], reusing `scratch` between sentences.
+    pub fn parse_with(&self, tokens: &mut [Token], scratch: &mut Scratch) {
+        if tokens.is_empty() {
+            return;
+        }
+        scratch.keys.clear();
+        scratch.keys.push(TokenKeys::root());
+        scratch.keys.extend(tokens.iter().map(|t| TokenKeys::new(&t.text, &t.xpos, &t.upos)));
+        self.decode(&scratch.keys, &mut scratch.state);
+        let st = &scratch.state;
+        for (i, t) in tokens.iter_mut().enumerate() {
+            let h = st.head[i + 1];
+            t.head = if h == 0 || h == NONE { None } else { Some(h as usize - 1) };
+            t.deprel.clear();
+            t.deprel.push_str(&self.deprels[st.label[i + 1] as usize]);
+        }
+    }
+
+    /// Runs the greedy parser to a complete tree in `st`.
+    fn decode(&self, keys: &[TokenKeys], st: &mut State) {
+        st.reset(keys.len() - 1);
+        let mut feats = [0u64; N_MOVE_FEATURES];
+        while !st.is_terminal() {
+            move_features(keys, st, &mut feats);
+            let mut scores = [0i32; MOVES.len()];
+            self.moves.score_into(&feats, &mut scores);
+            let valid = st.valid_moves();
+            let m = best_move(&scores, &valid);
+            let label = self.arc_label(keys, st, m);
+            st.apply(m, label);
+        }
+        self.complete(keys, st);
+    }
+
+    /// The label for the arc move `m` would add (0 for moves that add none).
+    fn arc_label(&self, keys: &[TokenKeys], st: &State, m: Move) -> u8 {
+        match m {
+            Move::Left => self.predict_label(keys, st, st.buf, st.s0()),
+            Move::Right => self.predict_label(keys, st, st.s0(), st.buf),
+            _ => 0,
+        }
+    }
+
+    fn predict_label(&self, keys: &[TokenKeys], st: &State, head: u32, dep: u32) -> u8 {
+        if head == 0 {
+            return self.root_label;
+        }
+        let mut feats = [0u64; N_LABEL_FEATURES];
+        label_features(keys, st, head, dep, &mut feats);
+        let mut buf = [0i32; 256];
+        let scores = &mut buf[..self.deprels.len()];
+        self.labels.score_into(&feats, scores);
+        let root = self.root_label as usize;
+        let mut best = usize::from(root == 0);
+        for (i, &s) in scores.iter().enumerate() {
+            if i != root && s > scores[best] {
+                best = i;
+            }
+        }
+        best as u8
+    }
+
+    /// Gives words left without a head at the end a place in the tree: the root
+    /// if it has no dependent yet, else a dependent of the root word.
+    fn complete(&self, keys: &[TokenKeys], st: &mut State) {
+        for k in 1..st.n {
+            if st.head[k as usize] != NONE {
+                continue;
+            }
+            if st.n_right[0] == 0 {
+                st.apply_arc(0, k, self.root_label);
+            } else {
+                let root_word = st.rights[0][0];
+                let label = self.predict_label(keys, st, root_word, k);
+                st.apply_arc(root_word, k, label);
+            }
+        }
+    }
+}
+
+/// The highest-scoring valid move (ties to the first).
+#[inline]
+fn best_move<T: PartialOrd + Copy>(scores: &[T; MOVES.len()], valid: &[bool; MOVES.len()]) -> Move {
+    let mut best: Option<usize> = None;
+    for i in 0..MOVES.len() {
+        if valid[i] && best.is_none_or(|b| scores[i] > scores[b]) {
+            best = Some(i);
+        }
+    }
+    MOVES[best.unwrap_or(0)]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,136 @@
+//! Tests of the trained parser on real text: training on a slice of EWT, and the
+//! shipped model on news sentences.
+use super::*;
+use crate::conllu;
+use std::path::PathBuf;
+
+/// The shared data folder beside the workspace, if present.
+fn shared_ud() -> Option<PathBuf> {
+    let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    loop {
+        let manifest = dir.join("Cargo.toml");
+        if std::fs::read_to_string(&manifest).is_ok_and(|t| t.contains("[workspace]")) {
+            let ud = dir.join("../shared/data/ud");
+            return ud.is_dir().then_some(ud);
+        }
+        if !dir.pop() {
+            return None;
+        }
+    }
+}
+
+#[test]
+fn training_on_a_slice_of_ewt_beats_attaching_to_the_neighbour() {
+    let Some(ud) = shared_ud() else {
+        eprintln!("skipped: ../shared/data/ud not found");
+        return;
+    };
+    let text = std::fs::read_to_string(ud.join("en_ewt-ud-train.conllu")).unwrap();
+    let sentences = conllu::parse(&text).unwrap();
+    let (train_set, held_out) = (&sentences[..600], &sentences[600..800]);
+    let opts = TrainOptions { epochs: 5, ..TrainOptions::default() };
+    let parser = train(train_set, &opts);
+    let scores = evaluate(&parser, held_out);
+    // Baseline: every word attached to the word before it (the first to the root).
+    let (mut words, mut baseline) = (0, 0);
+    for s in held_out {
+        for (i, w) in s.words.iter().enumerate() {
+            words += 1;
+            baseline += usize::from(w.head == i);
+        }
+    }
+    let baseline = 100.0 * baseline as f64 / words as f64;
+    assert_eq!(scores.words, words);
+    assert!(scores.uas() > 60.0, "UAS {:.1}", scores.uas());
+    assert!(scores.uas() > baseline + 20.0, "UAS {:.1} vs baseline {baseline:.1}", scores.uas());
+    assert!(scores.las() > 45.0, "LAS {:.1}", scores.las());
+
+    // Same data and options give the same model.
+    let again = train(train_set, &opts);
+    assert_eq!(evaluate(&again, held_out), scores);
+
+    // A saved model parses like the original.
+    let mut buf = Vec::new();
+    parser.save(&mut buf).unwrap();
+    let back = Parser::load(buf.as_slice()).unwrap();
+    assert_eq!(evaluate(&back, held_out), scores);
+}
+
+/// Tokens with the tags a tagger would give (XPOS, UPOS).
+fn tagged(words: &[(&str, &str, &str)]) -> Vec<Token> {
+    words
+        .iter()
+        .map(|(w, x, u)| {
+            let mut t = Token::new(*w, 0, 0);
+            t.xpos = x.to_string();
+            t.upos = u.to_string();
+            t
+        })
+        .collect()
+}
+
+fn find(tokens: &[Token], text: &str) -> usize {
+    tokens.iter().position(|t| t.text == text).unwrap()
+}
+
+#[test]
+fn shipped_model_parses_news_sentences() {
+    let parser = Parser::load_embedded().unwrap();
+    let mut s = tagged(&[
+        ("Russian", "JJ", "ADJ"),
+        ("President", "NNP", "PROPN"),
+        ("Vladimir", "NNP", "PROPN"),
+        ("Putin", "NNP", "PROPN"),
+        ("landed", "VBD", "VERB"),
+        ("in", "IN", "ADP"),
+        ("Pyongyang", "NNP", "PROPN"),
+        ("on", "IN", "ADP"),
+        ("June", "NNP", "PROPN"),
+        ("18", "CD", "NUM"),
+        (".", ".", "PUNCT"),
+    ]);
+    parser.parse(&mut s);
+    let landed = find(&s, "landed");
+    assert_eq!(s[landed].head, None);
+    assert_eq!(s[landed].deprel, "root");
+    let putin = find(&s, "Putin");
+    assert_eq!((s[putin].head, s[putin].deprel.as_str()), (Some(landed), "nsubj"));
+    let pyongyang = find(&s, "Pyongyang");
+    assert_eq!((s[pyongyang].head, s[pyongyang].deprel.as_str()), (Some(landed), "obl"));
+
+    let mut s = tagged(&[
+        ("North", "NNP", "PROPN"),
+        ("Korea", "NNP", "PROPN"),
+        ("has", "VBZ", "AUX"),
+        ("reportedly", "RB", "ADV"),
+        ("sent", "VBN", "VERB"),
+        ("some", "DT", "DET"),
+        ("five", "CD", "NUM"),
+        ("million", "CD", "NUM"),
+        ("artillery", "NN", "NOUN"),
+        ("shells", "NNS", "NOUN"),
+        ("to", "IN", "ADP"),
+        ("the", "DT", "DET"),
+        ("Russian", "JJ", "ADJ"),
+        ("military", "NN", "NOUN"),
+        (".", ".", "PUNCT"),
+    ]);
+    parser.parse(&mut s);
+    let sent = find(&s, "sent");
+    let shells = find(&s, "shells");
+    assert_eq!((s[shells].head, s[shells].deprel.as_str()), (Some(sent), "obj"));
+    let korea = find(&s, "Korea");
+    assert_eq!((s[korea].head, s[korea].deprel.as_str()), (Some(sent), "nsubj"));
+    // Exactly one root, and every head inside the sentence.
+    assert_eq!(s.iter().filter(|t| t.head.is_none()).count(), 1);
+    assert!(s.iter().all(|t| t.head.is_none_or(|h| h < s.len())));
+}
+
+#[test]
+fn empty_and_one_word_sentences() {
+    let parser = Parser::load_embedded().unwrap();
+    parser.parse(&mut []);
+    let mut one = tagged(&[("Hello", "UH", "INTJ")]);
+    parser.parse(&mut one);
+    assert_eq!((one[0].head, one[0].deprel.as_str()), (None, "root"));
+}

@@ -1,0 +1,207 @@
+//! The shipped form of a trained perceptron: weights quantised to `i16`, features
+//! keyed by the top 32 bits of their hash in an open-addressing table whose slots
+//! hold the key and its row together (one cache line per lookup).
+use crate::perceptron::Perceptron;
+use serde::{Deserialize, Serialize};
+
+/// Compact read-only class weights for hashed features.
+#[derive(Debug, Clone)]
+pub struct Weights {
+    n_classes: usize,
+    /// Slot stride in `i16`s: two for the key, then the row.
+    stride: usize,
+    mask: usize,
+    slots: Vec<i16>,
+    len: usize,
+}
+
+/// The serialised form: sorted keys (delta-coded) and their rows.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct WeightsFile {
+    n_classes: u32,
+    key_deltas: Vec<u32>,
+    rows: Vec<i16>,
+}
+
+#[inline]
+fn short_key(feature: u64) -> u32 {
+    // Key 0 marks an empty slot.
+    ((feature >> 32) as u32).max(1)
+}
+
+impl Weights {
+    /// Quantises `model`'s rows for `features` (the features it was updated on),
+    /// dropping rows whose largest weight is below `prune` (in averaged-weight
+    /// units). `scale` maps weights to `i16` and is shared by all models of a parser
+    /// so their scores stay comparable.
+    pub fn from_perceptron(model: &Perceptron, features: &[u64], prune: f32, scale: f32) -> Self {
+        let n = model.n_classes();
+        let mut rows: Vec<(u32, Vec<f32>)> = Vec::with_capacity(features.len());
+        let mut row = vec![0f32; n];
+        for &f in features {
+            row.iter_mut().for_each(|w| *w = 0.0);
+            model.score_into(&[f], &mut row);
+            if row.iter().any(|w| w.abs() >= prune) {
+                rows.push((short_key(f), row.clone()));
+            }
+        }
+        rows.sort_by_key(|r| r.0);
+        let mut file = WeightsFile { n_classes: n as u32, key_deltas: Vec::new(), rows: Vec::new() };
+        let mut last = 0u32;
+        let mut i = 0;
+        while i < rows.len() {
+            // Features whose short keys collide share one summed row.
+            let key = rows[i].0;
+            let mut sum = vec![0f32; n];
+            while i < rows.len() && rows[i].0 == key {
+                sum.iter_mut().zip(&rows[i].1).for_each(|(s, w)| *s += w);
+                i += 1;
+            }
+            file.key_deltas.push(key - last);
+            last = key;
+            file.rows.extend(sum.iter().map(|w| (w * scale).round().clamp(-32767.0, 32767.0) as i16));
+        }
+        Weights::from_file(&file).expect("rows built above match their keys")
+    }
+
+    /// The largest absolute weight among `features`' rows, to choose a scale.
+    pub fn max_abs(model: &Perceptron, features: &[u64]) -> f32 {
+        let mut row = vec![0f32; model.n_classes()];
+        let mut max = 0f32;
+        for &f in features {
+            row.iter_mut().for_each(|w| *w = 0.0);
+            model.score_into(&[f], &mut row);
+            max = row.iter().fold(max, |m, w| m.max(w.abs()));
+        }
+        max
+    }
+
+    pub fn from_file(file: &WeightsFile) -> Result<Self, String> {
+        let n = file.n_classes as usize;
+        if n == 0 || file.rows.len() != file.key_deltas.len() * n {
+            return Err(format!(
+                "{} keys but {} weights for {} classes",
+                file.key_deltas.len(),
+                file.rows.len(),
+                n
+            ));
+        }
+        let len = file.key_deltas.len();
+        let capacity = (len * 3 / 2 + 1).next_power_of_two().max(16);
+        let stride = n + 2;
+        let mut w = Weights { n_classes: n, stride, mask: capacity - 1, slots: vec![0; capacity * stride], len };
+        let mut key = 0u32;
+        for (i, &delta) in file.key_deltas.iter().enumerate() {
+            key = key.checked_add(delta).ok_or("key overflow")?;
+            if key == 0 {
+                return Err("zero key".into());
+            }
+            let mut slot = w.home(key);
+            while w.key_at(slot) != 0 {
+                slot = (slot + 1) & w.mask;
+            }
+            let base = slot * stride;
+            w.slots[base] = key as u16 as i16;
+            w.slots[base + 1] = (key >> 16) as u16 as i16;
+            w.slots[base + 2..base + stride].copy_from_slice(&file.rows[i * n..(i + 1) * n]);
+        }
+        Ok(w)
+    }
+
+    pub fn to_file(&self) -> WeightsFile {
+        let mut entries: Vec<(u32, usize)> =
+            (0..=self.mask).filter(|&s| self.key_at(s) != 0).map(|s| (self.key_at(s), s)).collect();
+        entries.sort_unstable();
+        let mut file = WeightsFile { n_classes: self.n_classes as u32, key_deltas: Vec::new(), rows: Vec::new() };
+        let mut last = 0;
+        for (key, slot) in entries {
+            file.key_deltas.push(key - last);
+            last = key;
+            let base = slot * self.stride + 2;
+            file.rows.extend_from_slice(&self.slots[base..base + self.n_classes]);
+        }
+        file
+    }
+
+    #[inline]
+    fn home(&self, key: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B1) as usize) & self.mask
+    }
+
+    #[inline]
+    fn key_at(&self, slot: usize) -> u32 {
+        let base = slot * self.stride;
+        (self.slots[base] as u16 as u32) | ((self.slots[base + 1] as u16 as u32) << 16)
+    }
+
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    #[allow(clippy::len_without_is_empty)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Adds the rows of `features` into `scores` (length `n_classes`).
+    #[inline]
+    pub fn score_into(&self, features: &[u64], scores: &mut [i32]) {
+        for &f in features {
+            let key = short_key(f);
+            let mut slot = self.home(key);
+            loop {
+                let k = self.key_at(slot);
+                if k == key {
+                    let base = slot * self.stride + 2;
+                    for (s, &w) in scores.iter_mut().zip(&self.slots[base..base + self.n_classes]) {
+                        *s += w as i32;
+                    }
+                    break;
+                }
+                if k == 0 {
+                    break;
+                }
+                slot = (slot + 1) & self.mask;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::perceptron::{feature, Trainer};
+
+    #[test]
+    fn quantised_rows_score_like_the_perceptron_and_survive_the_file_form() {
+        let feats: Vec<u64> = (0..50).map(|i| feature(7, &[&i.to_string()])).collect();
+        let mut t = Trainer::new(3);
+        for (i, f) in feats.iter().enumerate() {
+            t.tick();
+            t.update(i % 3, (i + 1) % 3, &[*f]);
+        }
+        let model = t.finish();
+        let scale = 30000.0 / Weights::max_abs(&model, &feats);
+        let w = Weights::from_perceptron(&model, &feats, 0.0, scale);
+        assert_eq!(w.len(), 50);
+        for f in &feats {
+            let mut exact = [0f32; 3];
+            model.score_into(&[*f], &mut exact);
+            let mut q = [0i32; 3];
+            w.score_into(&[*f], &mut q);
+            for c in 0..3 {
+                assert!((q[c] as f32 / scale - exact[c]).abs() < 1e-3, "{q:?} vs {exact:?}");
+            }
+        }
+        let back = Weights::from_file(&w.to_file()).unwrap();
+        let mut a = [0i32; 3];
+        let mut b = [0i32; 3];
+        w.score_into(&feats, &mut a);
+        back.score_into(&feats, &mut b);
+        assert_eq!(a, b);
+        // An unknown feature scores nothing.
+        let mut z = [0i32; 3];
+        w.score_into(&[feature(8, &["unseen"])], &mut z);
+        assert_eq!(z, [0; 3]);
+    }
+}
