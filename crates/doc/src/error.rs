@@ -16,6 +16,10 @@ pub enum ReadError {
     Gzip { path: PathBuf, reason: String },
     #[error("{path}: file is {size} bytes, over the {limit}-byte limit for one input")]
     TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("{path}: more than {limit} bytes once read or decompressed, over the limit for one input")]
+    OverLimit { path: PathBuf, limit: u64 },
+    #[error("{path}: not a regular file (a pipe, socket or device inside a directory is not read)")]
+    NotRegular { path: PathBuf },
     #[error("{path}:{line}: {reason}")]
     BadRecord { path: PathBuf, line: usize, reason: String },
     #[error("{path}: unsupported file type (expected .txt, .html, .htm, .jsonl, optionally .gz)")]
