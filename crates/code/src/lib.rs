@@ -5,6 +5,8 @@
 //! nothing of storage, stories or serving.
 
 pub mod dates;
+pub mod entities;
+pub mod quotes;
 pub mod modality;
 pub mod record;
 

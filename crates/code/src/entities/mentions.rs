@@ -1,0 +1,273 @@
+//! Finding name mentions in sentences: the entity tagger's spans where it has run,
+//! runs of capitalised words otherwise, each with the titles in front of it split off.
+use super::gazetteer::{self, Known};
+use super::Label;
+use dyad_nlp::{AnnotatedSentence, Token};
+use std::collections::HashSet;
+
+/// A name as it occurs in one sentence, before mentions are merged into entities.
+#[derive(Debug, Clone)]
+pub(crate) struct RawMention {
+    pub sentence: usize,
+    /// Token range of the whole phrase, titles included.
+    pub start: usize,
+    pub end: usize,
+    /// First token of the name proper (after titles such as "Prime Minister").
+    pub name_start: usize,
+    pub label: Option<Label>,
+    pub known: Option<Known>,
+}
+
+impl RawMention {
+    pub fn name_tokens<'a>(&self, sentences: &'a [AnnotatedSentence]) -> &'a [Token] {
+        &sentences[self.sentence].tokens[self.name_start..self.end]
+    }
+}
+
+/// The words of a token range joined as they stand in the text.
+pub(crate) fn surface(tokens: &[Token]) -> String {
+    let mut s = String::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && t.start > tokens[i - 1].end {
+            s.push(' ');
+        }
+        s.push_str(&t.text);
+    }
+    s
+}
+
+pub(crate) fn lower(t: &Token) -> String {
+    t.text.to_lowercase()
+}
+
+fn is_capitalised(t: &Token) -> bool {
+    let mut cs = t.text.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => t.text.chars().any(|c| c.is_alphabetic()),
+        _ => false,
+    }
+}
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// A sentence in title case (a headline, a navigation line), where capitals say little.
+fn is_title_case(s: &AnnotatedSentence) -> bool {
+    let words: Vec<&Token> = s.tokens.iter().filter(|t| t.text.chars().next().is_some_and(char::is_alphabetic)).collect();
+    if words.len() < 4 {
+        return false;
+    }
+    let caps = words.iter().filter(|t| is_capitalised(t)).count();
+    caps * 10 >= words.len() * 7
+}
+
+/// Finds mentions in every sentence. Uses the tagger's spans where any sentence has
+/// them, capitalised runs otherwise.
+pub(crate) fn find(sentences: &[AnnotatedSentence]) -> Vec<RawMention> {
+    let tagged = sentences.iter().any(|s| !s.entities.is_empty());
+    let evidence = Evidence::collect(sentences);
+    let mut out = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        if tagged {
+            from_spans(si, s, &mut out);
+        } else {
+            from_capitals(si, s, &evidence, &mut out);
+        }
+    }
+    out
+}
+
+fn from_spans(si: usize, s: &AnnotatedSentence, out: &mut Vec<RawMention>) {
+    for e in &s.entities {
+        let label = match e.label.as_str() {
+            "PER" => Label::Per,
+            "ORG" => Label::Org,
+            "GPE" => Label::Gpe,
+            "LOC" => Label::Loc,
+            "NORP" => Label::Norp,
+            _ => continue,
+        };
+        if e.start >= e.end || e.end > s.tokens.len() {
+            continue;
+        }
+        let mut start = e.start;
+        // A leading "the" is not part of the name.
+        while start < e.end && matches!(lower(&s.tokens[start]).as_str(), "the" | "a" | "an") {
+            start += 1;
+        }
+        let mut end = e.end;
+        while end > start && matches!(s.tokens[end - 1].text.as_str(), "'s" | "’s" | "'" | "’" | "," | "." | "\"" | "”") {
+            end -= 1;
+        }
+        if start < end {
+            push_run(si, s, start, end, Some(label), out);
+        }
+    }
+}
+
+/// What the whole document says about capitalised words.
+struct Evidence {
+    /// Lower-cased words seen capitalised away from a sentence start.
+    capitalised_inside: HashSet<String>,
+    /// Lower-cased words seen in lower case.
+    seen_lower: HashSet<String>,
+}
+
+impl Evidence {
+    fn collect(sentences: &[AnnotatedSentence]) -> Self {
+        let mut capitalised_inside = HashSet::new();
+        let mut seen_lower = HashSet::new();
+        for s in sentences {
+            if is_title_case(s) {
+                continue;
+            }
+            for (i, t) in s.tokens.iter().enumerate() {
+                if is_capitalised(t) {
+                    if i > 0 && !is_opening(&s.tokens[i - 1]) {
+                        capitalised_inside.insert(lower(t));
+                    }
+                } else if t.text.chars().next().is_some_and(|c| c.is_lowercase()) {
+                    seen_lower.insert(t.text.clone());
+                }
+            }
+        }
+        Evidence { capitalised_inside, seen_lower }
+    }
+}
+
+fn is_opening(t: &Token) -> bool {
+    matches!(t.text.as_str(), "\"" | "“" | "‘" | "'" | "(" | "[" | "—" | "–" | "-" | ":")
+}
+
+/// Can token `i` be (part of) a name?
+fn nameish(s: &AnnotatedSentence, i: usize, ev: &Evidence) -> bool {
+    let t = &s.tokens[i];
+    if !is_capitalised(t) {
+        return false;
+    }
+    let l = lower(t);
+    if gazetteer::is_time_word(&l) {
+        return false;
+    }
+    let at_start = i == 0 || is_opening(&s.tokens[i - 1]);
+    if at_start || is_title_case(s) {
+        if in_list(gazetteer::NOT_NAMES, &l) && gazetteer::lookup(&t.text).is_none() {
+            return false;
+        }
+        if gazetteer::lookup(&t.text).is_some() || t.upos == "PROPN" {
+            return true;
+        }
+        if ev.seen_lower.contains(&l) && !ev.capitalised_inside.contains(&l) {
+            return false;
+        }
+        // A sentence-initial word is a name only if the document capitalises it
+        // elsewhere, or it opens a longer run.
+        return ev.capitalised_inside.contains(&l) || s.tokens.get(i + 1).is_some_and(|n| is_capitalised(n) && !in_list(gazetteer::NOT_NAMES, &lower(n)));
+    }
+    l != "i"
+}
+
+fn from_capitals(si: usize, s: &AnnotatedSentence, ev: &Evidence, out: &mut Vec<RawMention>) {
+    let toks = &s.tokens;
+    let title_case = is_title_case(s);
+    let mut i = 0;
+    while i < toks.len() {
+        if !nameish(s, i, ev) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < toks.len() && nameish(s, end, ev) && toks[end].start == toks[end - 1].end + 1 {
+                end += 1;
+                continue;
+            }
+            // "Ministry of Defence", "Great Hall of the People": a connector inside an
+            // organisation or place name.
+            if end + 1 < toks.len() && matches!(toks[end].text.as_str(), "of" | "for") {
+                let has_head = toks[start..end].iter().any(|t| {
+                    let l = lower(t);
+                    in_list(gazetteer::ORG_WORDS, &l) || in_list(gazetteer::LOC_WORDS, &l)
+                });
+                let mut k = end + 1;
+                if toks[k].text == "the" {
+                    k += 1;
+                }
+                if has_head && k < toks.len() && nameish(s, k, ev) && !gazetteer::is_time_word(&lower(&toks[k])) {
+                    end = k + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if title_case {
+            // Headlines: only the words the gazetteer or the body of the text vouch for.
+            for k in start..end {
+                let l = lower(&toks[k]);
+                if gazetteer::lookup(&toks[k].text).is_some() || (ev.capitalised_inside.contains(&l) && !in_list(gazetteer::TITLES, &l)) {
+                    push_run(si, s, k, k + 1, None, out);
+                }
+            }
+        } else {
+            push_run(si, s, start, end, None, out);
+        }
+        i = end;
+    }
+}
+
+/// Splits titles and leading country words off a run and records what is left.
+fn push_run(si: usize, s: &AnnotatedSentence, start: usize, end: usize, label: Option<Label>, out: &mut Vec<RawMention>) {
+    let toks = &s.tokens;
+    let last = lower(&toks[end - 1]);
+    let headed = in_list(gazetteer::ORG_WORDS, &last) || in_list(gazetteer::LOC_WORDS, &last) || in_list(gazetteer::REGION_WORDS, &last);
+    let whole = surface(&toks[start..end]);
+    let known = gazetteer::lookup(&whole);
+    if known.is_some() || headed || matches!(label, Some(Label::Org | Label::Gpe | Label::Loc | Label::Norp)) {
+        let label = label.or(match known {
+            Some(Known::Country(_)) | Some(Known::Capital(..)) => Some(Label::Gpe),
+            Some(Known::Demonym(_)) => Some(Label::Norp),
+            _ => None,
+        });
+        out.push(RawMention { sentence: si, start, end, name_start: start, label, known });
+        return;
+    }
+    // Leading titles and the country words before them ("U.S. President", "Russian
+    // Foreign Minister") are description.
+    let mut k = start;
+    let mut titled = false;
+    while k < end {
+        let l = lower(&toks[k]);
+        let is_title = in_list(gazetteer::TITLES, &l) && !matches!(l.as_str(), "us" | "u.s." | "uk");
+        let country_word = matches!(gazetteer::lookup(&toks[k].text), Some(Known::Demonym(_) | Known::Country(_)))
+            && toks.get(k + 1).is_some_and(|n| in_list(gazetteer::TITLES, &lower(n)));
+        if is_title || country_word {
+            if country_word {
+                let label = Some(match gazetteer::lookup(&toks[k].text) {
+                    Some(Known::Demonym(_)) => Label::Norp,
+                    _ => Label::Gpe,
+                });
+                out.push(RawMention { sentence: si, start: k, end: k + 1, name_start: k, label, known: gazetteer::lookup(&toks[k].text) });
+            } else {
+                titled = true;
+            }
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if k >= end {
+        return;
+    }
+    // Titles in lower case just before the run: "spokesperson John Kirby".
+    let mut t = start;
+    while t > 0 && in_list(gazetteer::TITLES, &lower(&toks[t - 1])) && toks[t - 1].text.chars().next().is_some_and(char::is_lowercase) {
+        t -= 1;
+        titled = true;
+    }
+    let name = surface(&toks[k..end]);
+    let known = gazetteer::lookup(&name);
+    let label = label.or(if titled { Some(Label::Per) } else { None });
+    out.push(RawMention { sentence: si, start: t.min(start), end, name_start: k, label, known });
+}

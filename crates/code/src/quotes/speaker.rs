@@ -1,0 +1,237 @@
+//! Finding who speaks: the name or pronoun next to a speech verb around a quotation,
+//! in the same sentence, the one before it, or the one after it.
+use super::lexicon;
+use super::Doc;
+use crate::entities::{appositive, Label, ResolvedEntity};
+use dyad_nlp::Token;
+
+/// A speaker found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub entity: usize,
+    /// As written where the speech is attributed ("Ha", "he").
+    pub text: String,
+    pub description: Option<String>,
+    /// Where the speaker's phrase starts in the sentence of the verb.
+    pub at: usize,
+}
+
+fn lower(t: &Token) -> String {
+    t.text.to_lowercase()
+}
+
+fn is_quote_mark(t: &Token) -> bool {
+    matches!(t.text.as_str(), "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»")
+}
+
+/// A speaker the output may name: a person, a body, a country; not a city standing for
+/// its government ("Moscow claims"), not a nationality.
+pub(crate) fn speaker_ok(e: &ResolvedEntity) -> bool {
+    match e.label {
+        Label::Per | Label::Org | Label::Misc => true,
+        Label::Gpe => !e.capital && e.actor.as_deref().is_some_and(|a| a.len() == 3),
+        _ => false,
+    }
+}
+
+fn found_at(doc: &Doc, si: usize, end: usize) -> Option<Found> {
+    let m = doc.entities.mention_ending_at(si, end)?;
+    let e = doc.entities.get(m.entity)?;
+    if !speaker_ok(e) {
+        return None;
+    }
+    let toks = &doc.sentences[si].tokens;
+    let text = crate::entities::surface_of(&toks[m.name_start..m.end]);
+    let description = if e.label == Label::Per { appositive(toks, m.end) } else { None };
+    Some(Found { entity: m.entity, text, description, at: m.start })
+}
+
+/// The subject of the speech verb at `verb`, looking left, no further than `floor`.
+pub(crate) fn subject_before(doc: &Doc, si: usize, verb: usize, floor: usize) -> Option<Found> {
+    let toks = &doc.sentences[si].tokens;
+    let mut k = verb;
+    while k > floor {
+        let t = &toks[k - 1];
+        let l = lower(t);
+        if doc.in_quote(si, k - 1).is_some() {
+            return None;
+        }
+        if lexicon::is_between(&l) || lexicon::is_role(&l) {
+            k -= 1;
+            continue;
+        }
+        if matches!(l.as_str(), "he" | "she") {
+            return pronoun(doc, si, k - 1, &l);
+        }
+        if l == "," {
+            // "John Kirby, spokesperson for the ... Council, described": the name
+            // before the appositive, else the name just before the comma.
+            let c2 = (floor..k - 1).rev().take(25).find(|&j| toks[j].text == "," || doc.in_quote(si, j).is_some());
+            if let Some(c2) = c2.filter(|&j| toks[j].text == ",") {
+                if let Some(f) = found_at(doc, si, c2) {
+                    if doc.entities.get(f.entity).is_some_and(|e| e.label == Label::Per) {
+                        let description = Some(crate::entities::surface_of(&toks[c2 + 1..k - 1]));
+                        return Some(Found { description, at: c2_start(doc, si, c2).unwrap_or(f.at), ..f });
+                    }
+                }
+            }
+            return found_at(doc, si, k - 1);
+        }
+        if let Some(f) = found_at(doc, si, k) {
+            return Some(f);
+        }
+        return None;
+    }
+    None
+}
+
+/// The speaker after an inverted verb: "says Ha", "said John Kirby, the spokesman".
+pub(crate) fn subject_after(doc: &Doc, si: usize, verb: usize) -> Option<Found> {
+    let toks = &doc.sentences[si].tokens;
+    let mut k = verb + 1;
+    while k < toks.len() && matches!(lower(&toks[k]).as_str(), "the" | "a") {
+        k += 1;
+    }
+    let t = toks.get(k)?;
+    let l = lower(t);
+    if matches!(l.as_str(), "he" | "she") {
+        return pronoun(doc, si, k, &l);
+    }
+    let m = doc.entities.mention_starting_at(si, k)?;
+    found_at(doc, si, m.end)
+}
+
+/// The person a pronoun stands for: the first person named, outside quotation marks,
+/// earlier in the sentence, else in the nearest earlier sentence that names one.
+fn pronoun(doc: &Doc, si: usize, at: usize, pron: &str) -> Option<Found> {
+    let fits = |e: &ResolvedEntity| e.label == Label::Per && (pron != "he" || e.female != Some(true));
+    let text = doc.sentences[si].tokens[at].text.clone();
+    let pick = |s: usize, limit: usize| -> Option<usize> {
+        doc.entities
+            .in_sentence(s)
+            .filter(|m| m.end <= limit && doc.in_quote(s, m.name_start).is_none())
+            .find(|m| doc.entities.get(m.entity).is_some_and(fits))
+            .map(|m| m.entity)
+    };
+    let mut found = pick(si, at);
+    let mut s = si;
+    while found.is_none() && s > 0 && si - s < 8 {
+        s -= 1;
+        found = pick(s, usize::MAX);
+    }
+    found.map(|entity| Found { entity, text, description: None, at })
+}
+
+/// A speech verb with its speaker within tokens `from..to` of a sentence.
+fn attribution_in(doc: &Doc, si: usize, from: usize, to: usize, floor: usize) -> Option<Found> {
+    let toks = &doc.sentences[si].tokens;
+    for j in from..to.min(toks.len()) {
+        if doc.in_quote(si, j).is_some() || is_quote_mark(&toks[j]) {
+            return None;
+        }
+        if lexicon::is_speech_verb(&lower(&toks[j])) {
+            return subject_before(doc, si, j, floor).or_else(|| subject_after(doc, si, j));
+        }
+    }
+    None
+}
+
+/// The speaker of quoted segment `g`, from its own sentence or a neighbouring one.
+pub(crate) fn of_segment(doc: &Doc, g: usize) -> Option<Found> {
+    let seg = &doc.segments[g];
+    let (so, to) = doc.token_at(seg.open)?;
+    let close = if seg.unclosed { None } else { doc.token_at(seg.close) };
+    // After the quote: `"...," Kirby told reporters`, `"...," says Ha`.
+    if let Some((sc, tc)) = close {
+        let before_close = doc.chars[..seg.close].iter().rev().find(|c| !c.is_whitespace()).copied();
+        let toks = &doc.sentences[sc].tokens;
+        let next_lower = toks.get(tc + 1).is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase));
+        let hands_over = matches!(before_close, Some(',' | '?' | '!' | '—' | '–' | '-')) || next_lower || toks.get(tc + 1).is_some_and(|t| t.text == ",");
+        if hands_over {
+            let mut from = tc + 1;
+            while from < toks.len() && toks[from].text == "," {
+                from += 1;
+            }
+            if let Some(f) = attribution_in(doc, sc, from, from + 8, tc + 1) {
+                return Some(f);
+            }
+        }
+    }
+    // Before it, in the same sentence: `Campbell stated: "..."`, `Putin said the ties were "..."`.
+    let toks = &doc.sentences[so].tokens;
+    let mut j = to;
+    while j > 0 {
+        j -= 1;
+        if doc.in_quote(so, j).is_some() {
+            continue;
+        }
+        if lexicon::is_speech_verb(&lower(&toks[j])) && to - j <= 30 {
+            if let Some(f) = subject_before(doc, so, j, 0).or_else(|| subject_after(doc, so, j)) {
+                return Some(f);
+            }
+        }
+    }
+    // The sentence before, when the quote opens its sentence: `Biden agreed. "You're ..."`.
+    if to == 0 && so > 0 && doc.paragraph(doc.sentences[so - 1].end) == doc.paragraph(seg.open) {
+        let prev = &doc.sentences[so - 1].tokens;
+        let ends_colon = prev.last().is_some_and(|t| t.text == ":");
+        let unquoted = (0..prev.len()).all(|k| doc.in_quote(so - 1, k).is_none());
+        if unquoted && (prev.len() <= 10 || ends_colon) {
+            let from = if ends_colon { prev.len().saturating_sub(12) } else { 0 };
+            if let Some(f) = attribution_in(doc, so - 1, from, prev.len(), 0) {
+                return Some(f);
+            }
+        }
+    }
+    // The sentence after, when it is only an attribution: `"..." \n He said.`
+    if let Some((sc, tc)) = close {
+        let toks = &doc.sentences[sc].tokens;
+        if tc + 1 >= toks.len() && sc + 1 < doc.sentences.len() {
+            let next = &doc.sentences[sc + 1].tokens;
+            if next.len() <= 6 && doc.paragraph(doc.sentences[sc + 1].start) == doc.paragraph(seg.close) {
+                return attribution_in(doc, sc + 1, 0, next.len(), 0);
+            }
+        }
+    }
+    None
+}
+
+/// Segment `g` has no attribution of its own and carries on what `prev` said: it runs
+/// on across a paragraph break, or follows in the same paragraph.
+pub(crate) fn continues(doc: &Doc, prev: usize, g: usize) -> bool {
+    let (a, b) = (&doc.segments[prev], &doc.segments[g]);
+    if b.continues {
+        return true;
+    }
+    if a.words < super::MIN_DIRECT_WORDS {
+        return false;
+    }
+    if doc.paragraph(a.open) == doc.paragraph(b.open) {
+        // Only unattributed quoted sentences in between.
+        return true;
+    }
+    // A quote paragraph after the previous quote was left open, with lines of page
+    // residue in between.
+    a.unclosed && b.open.saturating_sub(a.close) < 400 && opens_paragraph(doc, b.open)
+}
+
+fn opens_paragraph(doc: &Doc, at: usize) -> bool {
+    doc.chars[..at].iter().rev().take_while(|c| **c != '\n').all(|c| c.is_whitespace())
+}
+
+/// Segment `g` resumes segment `p` after an attribution inside one sentence:
+/// `"...," he said, "and ..."`.
+pub(crate) fn resumes(doc: &Doc, p: usize, g: usize) -> bool {
+    let (a, b) = (&doc.segments[p], &doc.segments[g]);
+    if a.unclosed || doc.paragraph(a.close) != doc.paragraph(b.open) {
+        return false;
+    }
+    let gap = doc.text(a.close + 1, b.open);
+    let gap = gap.trim();
+    let first = doc.chars.get(b.start).copied().unwrap_or(' ');
+    gap.ends_with(',') && !gap.contains(['.', '!', '?', ';']) && gap.split_whitespace().count() <= 8 && first.is_lowercase()
+}
+
+fn c2_start(doc: &Doc, si: usize, c2: usize) -> Option<usize> {
+    doc.entities.mention_ending_at(si, c2).map(|m| m.start)
+}
