@@ -28,7 +28,7 @@ const DATES: &[&str] = &[
 ];
 
 const OTHERS: &[&str] = &[
-    "Inc", "Corp", "Co", "Ltd", "Bros", "Cos", "Plc", "PLC", "LLC", "vs", "etc", "approx", "Dept", "Univ", "Ave",
+    "Inc", "Corp", "Co", "Ltd", "v", "pop", "Ont", "Que", "Bros", "Cos", "Plc", "PLC", "LLC", "vs", "etc", "approx", "Dept", "Univ", "Ave",
     "Blvd", "Rd", "Assn", "Est", "Fig", "Vol", "Vols", "pp", "ca", "cf", "al", "Nos", "Ref", "Sec", "est", "min",
     "max", "mln", "bln", "yr", "yrs", "Calif", "Mass", "Conn", "Ill", "Ariz", "Ore", "Wash", "Penn", "Fla",
     "Mich", "Minn", "Wis", "Tenn", "Okla", "Kan", "Ala", "Ark", "Colo", "Del", "Nev", "Ky", "Va", "Md",
