@@ -1,12 +1,24 @@
-//! The `dyad` command line: argument parsing and wiring, no logic of its own.
+//! The `dyad` command line: argument parsing and wiring; each command lives in its own
+//! module under `commands/`.
+mod batches;
+mod commands;
+mod logging;
+mod report;
+mod table;
+
 use clap::{Parser, Subcommand};
-use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "dyad", version, about = "Political event data from the news: who did what to whom, when, where, according to whom.")]
+#[command(
+    name = "dyad",
+    version,
+    about = "Political event data from the news: who did what to whom, when, where, according to whom."
+)]
 struct Cli {
+    /// No progress bar and no summary; problems are still reported on standard error.
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -14,44 +26,27 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Print one JSON object per document (the output contract) to standard output.
-    Code {
-        /// Files, directories or `-` for standard input.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-    },
+    Code(commands::code::Args),
+    /// Print the cleaned article body of a file.
+    Text(commands::text::Args),
+    /// Read, code and store documents in a database (idempotent, resumable).
+    Ingest(commands::ingest::Args),
+    /// List the documents stored in a database.
+    Docs(commands::docs::Args),
+    /// List the events stored in a database.
+    Events(commands::events::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Code { inputs } => {
-            let mut failed = false;
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            for input in dyad_doc::read::discover(&inputs) {
-                let input = match input {
-                    Ok(i) => i,
-                    Err(e) => {
-                        eprintln!("dyad: {e}");
-                        failed = true;
-                        continue;
-                    }
-                };
-                for raw in dyad_doc::read::read_input(&input) {
-                    match raw {
-                        Ok(raw) => {
-                            let doc = dyad_doc::prepare(raw);
-                            let coded = dyad_code::code_document(&doc);
-                            let _ = writeln!(out, "{}", serde_json::to_string(&coded).unwrap());
-                        }
-                        Err(e) => {
-                            eprintln!("dyad: {e}");
-                            failed = true;
-                        }
-                    }
-                }
-            }
-            if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
-        }
-    }
+    logging::init();
+    let ctx = commands::Context { quiet: cli.quiet };
+    let result = match cli.command {
+        Command::Code(args) => commands::code::run(args, &ctx),
+        Command::Text(args) => commands::text::run(args, &ctx),
+        Command::Ingest(args) => commands::ingest::run(args, &ctx),
+        Command::Docs(args) => commands::docs::run(args, &ctx),
+        Command::Events(args) => commands::events::run(args, &ctx),
+    };
+    report::exit_code(result)
 }

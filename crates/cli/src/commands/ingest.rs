@@ -1,0 +1,111 @@
+//! `dyad ingest`: read, clean, code and store, a batch per transaction.
+//!
+//! Idempotent and resumable: documents whose content hash is already stored are
+//! skipped before coding, and each batch commits whole, so a run that is interrupted
+//! (Ctrl-C, kill, power cut) leaves whole documents only and the next run picks up
+//! where it stopped.
+use super::{inputs, Context};
+use crate::batches::Batches;
+use crate::report::{self, Outcome};
+use dyad_code::CodedDocument;
+use dyad_doc::Document;
+use dyad_store::{Insertion, Store};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files (.txt, .html, .jsonl, optionally .gz), directories, or `-` for standard
+    /// input; none reads standard input.
+    inputs: Vec<PathBuf>,
+    /// The database to store into (created if missing).
+    #[arg(long, default_value = "dyad.db")]
+    db: PathBuf,
+}
+
+#[derive(Debug, Default)]
+struct Tally {
+    ingested: usize,
+    skipped: usize,
+    failed: usize,
+}
+
+impl Tally {
+    fn line(&self) -> String {
+        format!(
+            "ingested {}, skipped {} already stored, failed {}",
+            self.ingested, self.skipped, self.failed
+        )
+    }
+
+    fn seen(&self) -> u64 {
+        (self.ingested + self.skipped + self.failed) as u64
+    }
+}
+
+pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    let paths = inputs::resolve(args.inputs)?;
+    let mut store = Store::open(&args.db)?;
+    let progress = progress_bar(ctx.quiet);
+    let mut tally = Tally::default();
+    for batch in Batches::new(&paths) {
+        let prepared: Vec<Result<Document, String>> = batch
+            .into_par_iter()
+            .map(|read| {
+                let raw = read.map_err(|e| e.to_string())?;
+                inputs::prepare(raw).map_err(|e| e.to_string())
+            })
+            .collect();
+
+        let stored = store.present(prepared.iter().flatten().map(|d| d.content_hash.as_str()))?;
+        let mut in_batch = HashSet::new();
+        let mut todo = Vec::new();
+        for doc in prepared {
+            match doc {
+                Err(problem) => {
+                    tally.failed += 1;
+                    progress.suspend(|| report::input_failed(&problem));
+                }
+                Ok(doc) if stored.contains(&doc.content_hash) || !in_batch.insert(doc.content_hash.clone()) => {
+                    tracing::debug!(id = %doc.id, source = %doc.source, "already stored");
+                    tally.skipped += 1;
+                }
+                Ok(doc) => todo.push(doc),
+            }
+        }
+
+        let coded: Vec<CodedDocument> = todo.par_iter().map(dyad_code::code_document).collect();
+        for done in store.insert_batch(todo.iter().zip(&coded))? {
+            match done {
+                Insertion::Inserted => tally.ingested += 1,
+                // Stored by another run since we looked.
+                Insertion::AlreadyPresent => tally.skipped += 1,
+            }
+        }
+        tracing::debug!(?tally, "batch committed");
+        progress.set_position(tally.seen());
+        progress.set_message(tally.line());
+    }
+    progress.finish_and_clear();
+    if !ctx.quiet {
+        eprintln!("{}", tally.line());
+    }
+    Ok(Outcome::from_failures(tally.failed))
+}
+
+/// A live count on standard error when it is a terminal; nothing otherwise.
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} {pos} documents ({per_sec}): {msg}") {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}

@@ -1,0 +1,17 @@
+//! One module per command. Each has an `Args` (its flags, parsed by clap) and a `run`.
+//!
+//! Commands still to come (train, eval, annotate, quotes, stories, brief, serve) get
+//! a module here and a line in `main.rs` when they do something.
+pub mod code;
+pub mod docs;
+pub mod events;
+pub mod ingest;
+pub mod text;
+
+mod inputs;
+mod output;
+
+/// What every command may need besides its own flags.
+pub struct Context {
+    pub quiet: bool,
+}
