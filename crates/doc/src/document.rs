@@ -59,16 +59,18 @@ impl Document {
 }
 
 pub(crate) fn prepare(raw: RawDocument) -> Document {
-    let body = match raw.format {
-        Format::Text => crate::clean::clean_text(&raw.content),
-        Format::Html => crate::clean::extract_html(&raw.content),
-    };
-    let found = match raw.format {
-        Format::Text => crate::meta::from_text(&raw.content),
-        Format::Html => crate::meta::from_html(&raw.content),
+    let (text, found) = match raw.format {
+        Format::Text => {
+            let analysis = crate::clean::text::analyze(&raw.content);
+            (analysis.body(), crate::meta::from_analysis(&analysis, &raw.content))
+        }
+        Format::Html => {
+            let article = crate::clean::html::extract(&raw.content);
+            let found = crate::meta::from_article(&article);
+            (article.text, found)
+        }
     };
     let given = raw.given;
-    let text = body;
     let content_hash = blake3::hash(text.as_bytes()).to_hex().to_string();
     Document {
         id: raw.id,
