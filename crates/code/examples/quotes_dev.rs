@@ -38,8 +38,20 @@ fn main() {
         let published = v["published"].as_str().and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
         let outlet = v["outlet"].as_str();
         let sentences = dyad_nlp::tokenize::sentences(text);
-        let ents = entities::resolve(&sentences, published, outlet);
+        let ents = entities::resolve(&sentences, text, published, outlet);
         let qs = quotes::find(text, &sentences, &ents);
+        if std::env::var("DEBUG_DOC").is_ok_and(|d| d == id) {
+            for (i, e) in ents.entities.iter().enumerate() {
+                eprintln!("E{i} {} {:?} actor={:?} n={} desc={:?} aliases={:?}", e.name, e.label, e.actor, e.mentions, e.description, e.aliases);
+            }
+            for s in &sentences {
+                let words: Vec<String> = s.tokens.iter().enumerate().map(|(ti, t)| {
+                    let m = ents.mentions.iter().find(|m| m.sentence == sentences.iter().position(|x| x.start == s.start).unwrap_or(0) && m.start == ti);
+                    match m { Some(m) => format!("[E{}:{}", m.entity, t.text), None => t.text.clone() }
+                }).collect();
+                eprintln!("S| {}", words.join(" "));
+            }
+        }
         docs += 1;
         chars += text.chars().count();
         let rec = CodedDocument {

@@ -77,8 +77,10 @@ pub struct ResolvedEntity {
     pub description: Option<String>,
     /// Grammatical gender where the name or a title gives it away.
     pub female: Option<bool>,
-    /// A capital city, which the gold keeps as a place and quotes never take as speaker.
+    /// A capital city, which stands for its government only by metonymy.
     pub capital: bool,
+    /// Title words written before its name ("president", "aide", "kremlin").
+    pub titles: Vec<String>,
 }
 
 /// The entities of one document and where each is mentioned.
@@ -123,9 +125,64 @@ impl DocumentEntities {
         self.mentions[from..].iter().take_while(move |m| m.sentence == sentence)
     }
 
+    /// The person or body a description refers to: "the Russian leader", "the aide",
+    /// "the 81-year-old", "the alliance", "an embassy spokesperson" (lower-cased words
+    /// without the determiner), as of sentence `sentence`: the most recently mentioned
+    /// entity whose country and titles fit.
+    pub fn resolve_nominal(&self, words: &[String], sentence: usize) -> Option<usize> {
+        let head = words.last()?.as_str();
+        let mut country = None;
+        let mut i = 0;
+        while i < words.len() {
+            let two = words.get(i + 1).map(|w| format!("{} {w}", words[i]));
+            let hit = two.as_deref().and_then(gazetteer::lookup).map(|k| (k, 2)).or_else(|| gazetteer::lookup(&words[i]).map(|k| (k, 1)));
+            match hit {
+                Some((Known::Country(c) | Known::Demonym(c), n)) => {
+                    country = Some(c.iso3);
+                    i += n;
+                }
+                _ => i += 1,
+            }
+        }
+        let last_seen = |id: usize| self.mentions.iter().filter(|m| m.entity == id && m.sentence <= sentence).map(|m| (m.sentence, m.start)).max();
+        let pick = |fits: &dyn Fn(&ResolvedEntity) -> bool| -> Option<usize> {
+            (0..self.entities.len())
+                .filter(|&id| fits(&self.entities[id]))
+                .filter_map(|id| last_seen(id).map(|seen| (seen, self.entities[id].mentions, id)))
+                .max()
+                .map(|(_, _, id)| id)
+        };
+        if head == "alliance" {
+            return pick(&|e| e.actor.as_deref().is_some_and(|a| a.contains("NAT")));
+        }
+        if matches!(head, "spokesperson" | "spokesman" | "spokeswoman" | "representative") && words.len() >= 2 {
+            let body: Vec<&String> = words[..words.len() - 1].iter().filter(|w| gazetteer::lookup(w).is_none()).collect();
+            if !body.is_empty() {
+                return pick(&|e| {
+                    e.label == Label::Org && body.iter().all(|w| names::parts(&e.name).iter().any(|p| p == *w))
+                });
+            }
+        }
+        const LEADER: &[&str] = &["leader", "president", "premier", "prime", "chairman", "secretary", "king", "chancellor", "emir"];
+        let person_head = head.ends_with("-year-old")
+            || LEADER.contains(&head)
+            || matches!(head, "minister" | "aide" | "commander" | "general" | "chief" | "ambassador" | "envoy" | "spokesman" | "spokeswoman" | "spokesperson" | "diplomat" | "politician" | "adviser" | "advisor" | "official");
+        if !person_head {
+            return None;
+        }
+        pick(&|e| {
+            e.label == Label::Per
+                && country.is_none_or(|c| e.country.as_deref() == Some(c))
+                && (head.ends_with("-year-old")
+                    || e.titles.iter().any(|t| t == head)
+                    || (head == "leader" && e.titles.iter().any(|t| LEADER.contains(&t.as_str()))))
+        })
+    }
+
     /// The entity with this canonical name (case-insensitive).
     pub fn by_name(&self, name: &str) -> Option<usize> {
-        self.entities.iter().position(|e| e.name.eq_ignore_ascii_case(name))
+        let hit = |e: &ResolvedEntity| e.name.eq_ignore_ascii_case(name);
+        self.entities.iter().position(|e| hit(e) && e.label != Label::Norp).or_else(|| self.entities.iter().position(hit))
     }
 
     /// The output-contract list: persons, bodies, countries and places, most mentioned first.
@@ -149,6 +206,7 @@ impl DocumentEntities {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
     Known(&'static str),
+    Demonym(&'static str),
     Name(Vec<String>),
 }
 
@@ -162,9 +220,9 @@ struct Cluster {
 
 /// Resolves the names of one document into entities. `published` dates who held
 /// which office; `outlet` (a name or domain) is dropped where the page names itself.
-pub fn resolve(sentences: &[AnnotatedSentence], published: Option<NaiveDate>, outlet: Option<&str>) -> DocumentEntities {
+pub fn resolve(sentences: &[AnnotatedSentence], text: &str, published: Option<NaiveDate>, outlet: Option<&str>) -> DocumentEntities {
     let _ = published;
-    let raw = mentions::find(sentences);
+    let raw = mentions::find(sentences, text);
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut of_raw: Vec<Option<usize>> = vec![None; raw.len()];
     let mut index: HashMap<Key, usize> = HashMap::new();
@@ -180,7 +238,8 @@ pub fn resolve(sentences: &[AnnotatedSentence], published: Option<NaiveDate>, ou
             continue;
         }
         let key = match m.known {
-            Some(Known::Country(c)) | Some(Known::Demonym(c)) => Key::Known(c.name),
+            Some(Known::Country(c)) => Key::Known(c.name),
+            Some(Known::Demonym(c)) => Key::Demonym(c.name),
             Some(Known::Capital(_, cap)) => Key::Known(cap),
             Some(Known::Body(b)) => Key::Known(b.name),
             None => Key::Name(parts.clone()),
@@ -382,7 +441,9 @@ fn build_entity(c: &Cluster, raw: &[RawMention], sentences: &[AnnotatedSentence]
             }
         }
     }
-    ResolvedEntity { name, label, actor, country, mentions: c.members.len(), aliases, description, female, capital }
+    title_words.sort();
+    title_words.dedup();
+    ResolvedEntity { name, label, actor, country, mentions: c.members.len(), aliases, description, female, capital, titles: title_words }
 }
 
 /// The type of a name no model or list has typed.
@@ -405,8 +466,16 @@ fn guess_label(c: &Cluster, raw: &[RawMention], sentences: &[AnnotatedSentence])
         let m = &raw[i];
         m.start > 0 && matches!(lower(&sentences[m.sentence].tokens[m.start - 1]).as_str(), "in" | "to" | "from" | "near" | "into" | "at")
     });
+    // A name right before a speech verb speaks: "Campbell stated", "Easley added".
+    let speaks = c.members.iter().any(|&i| {
+        let m = &raw[i];
+        sentences[m.sentence].tokens.get(m.end).is_some_and(|t| matches!(lower(t).as_str(), "said" | "says" | "stated" | "told" | "added" | "adds" | "explained" | "noted" | "wrote" | "concluded"))
+    });
     if c.parts.len() == 1 {
         let acronym = c.members.iter().any(|&i| is_acronym(&raw[i], sentences));
+        if speaks && !acronym {
+            return Label::Per;
+        }
         if place_prep {
             return Label::Gpe;
         }

@@ -158,7 +158,8 @@ pub const TITLES: &[&str] = &[
     "deputy", "chief", "adviser", "advisor", "director", "premier", "comrade", "envoy", "foreign", "defense",
     "defence", "interior", "finance", "state", "head", "speaker", "sheikh", "emir", "crown", "justice", "judge",
     "officer", "aide", "lord", "sir", "dame", "chancellor", "tsar", "czar", "sergeant", "sgt.", "first", "lady",
-    "national", "security", "press", "acting", "former", "then-president", "u.s.", "us", "uk",
+    "national", "security", "press", "acting", "former", "then-president", "u.s.", "us", "uk", "staff", "aide",
+    "army",
 ];
 
 /// Titles that make their holder a member of government (GOV) or the military (MIL).

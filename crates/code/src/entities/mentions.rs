@@ -64,9 +64,10 @@ fn is_title_case(s: &AnnotatedSentence) -> bool {
 
 /// Finds mentions in every sentence. Uses the tagger's spans where any sentence has
 /// them, capitalised runs otherwise.
-pub(crate) fn find(sentences: &[AnnotatedSentence]) -> Vec<RawMention> {
+pub(crate) fn find(sentences: &[AnnotatedSentence], text: &str) -> Vec<RawMention> {
     let tagged = sentences.iter().any(|s| !s.entities.is_empty());
-    let evidence = Evidence::collect(sentences);
+    let mut evidence = Evidence::collect(sentences);
+    evidence.newlines = text.chars().enumerate().filter(|(_, c)| *c == '\n').map(|(i, _)| i).collect();
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         if tagged {
@@ -112,6 +113,8 @@ struct Evidence {
     capitalised_inside: HashSet<String>,
     /// Lower-cased words seen in lower case.
     seen_lower: HashSet<String>,
+    /// Character offsets of line breaks: a name never runs across one.
+    newlines: Vec<usize>,
 }
 
 impl Evidence {
@@ -132,7 +135,13 @@ impl Evidence {
                 }
             }
         }
-        Evidence { capitalised_inside, seen_lower }
+        Evidence { capitalised_inside, seen_lower, newlines: Vec::new() }
+    }
+}
+
+impl Evidence {
+    fn line_break_at(&self, at: usize) -> bool {
+        self.newlines.binary_search(&at).is_ok()
     }
 }
 
@@ -180,7 +189,7 @@ fn from_capitals(si: usize, s: &AnnotatedSentence, ev: &Evidence, out: &mut Vec<
         let start = i;
         let mut end = i + 1;
         loop {
-            if end < toks.len() && nameish(s, end, ev) && toks[end].start == toks[end - 1].end + 1 {
+            if end < toks.len() && nameish(s, end, ev) && toks[end].start == toks[end - 1].end + 1 && !ev.line_break_at(toks[end - 1].end) {
                 end += 1;
                 continue;
             }
@@ -190,7 +199,7 @@ fn from_capitals(si: usize, s: &AnnotatedSentence, ev: &Evidence, out: &mut Vec<
                 let has_head = toks[start..end].iter().any(|t| {
                     let l = lower(t);
                     in_list(gazetteer::ORG_WORDS, &l) || in_list(gazetteer::LOC_WORDS, &l)
-                });
+                }) || toks[start..end].iter().all(|t| in_list(gazetteer::TITLES, &lower(t)));
                 let mut k = end + 1;
                 if toks[k].text == "the" {
                     k += 1;
@@ -239,19 +248,24 @@ fn push_run(si: usize, s: &AnnotatedSentence, start: usize, end: usize, label: O
     let mut titled = false;
     while k < end {
         let l = lower(&toks[k]);
-        let is_title = in_list(gazetteer::TITLES, &l) && !matches!(l.as_str(), "us" | "u.s." | "uk");
-        let country_word = matches!(gazetteer::lookup(&toks[k].text), Some(Known::Demonym(_) | Known::Country(_)))
-            && toks.get(k + 1).is_some_and(|n| in_list(gazetteer::TITLES, &lower(n)));
-        if is_title || country_word {
-            if country_word {
-                let label = Some(match gazetteer::lookup(&toks[k].text) {
-                    Some(Known::Demonym(_)) => Label::Norp,
-                    _ => Label::Gpe,
-                });
-                out.push(RawMention { sentence: si, start: k, end: k + 1, name_start: k, label, known: gazetteer::lookup(&toks[k].text) });
-            } else {
-                titled = true;
-            }
+        let is_title = (in_list(gazetteer::TITLES, &l) && !matches!(l.as_str(), "us" | "u.s." | "uk"))
+            || (k > start && matches!(l.as_str(), "of" | "the"));
+        // A country or nationality of one or two words before a title.
+        let country_len = [2usize, 1].into_iter().find(|&n| {
+            k + n < end
+                && matches!(gazetteer::lookup(&surface(&toks[k..k + n])), Some(Known::Demonym(_) | Known::Country(_)))
+                && in_list(gazetteer::TITLES, &lower(&toks[k + n]))
+        });
+        if let Some(n) = country_len {
+            let known = gazetteer::lookup(&surface(&toks[k..k + n]));
+            let label = Some(match known {
+                Some(Known::Demonym(_)) => Label::Norp,
+                _ => Label::Gpe,
+            });
+            out.push(RawMention { sentence: si, start: k, end: k + n, name_start: k, label, known });
+            k += n;
+        } else if is_title {
+            titled = true;
             k += 1;
         } else {
             break;

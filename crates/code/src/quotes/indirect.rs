@@ -28,7 +28,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Quote> {
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let toks = &s.tokens;
-        if !is_running(toks) {
+        // The last sentence may be cut off mid-word.
+        if !is_running(toks) && si + 1 < doc.sentences.len() {
             continue;
         }
         let mut end = toks.len();
@@ -36,6 +37,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Quote> {
             end -= 1;
         }
         let mut taken: Vec<usize> = Vec::new();
+        let mut found_here: Vec<(usize, Quote, usize, usize)> = Vec::new();
         for j in 0..end {
             if doc.in_quote(si, j).is_some() {
                 continue;
@@ -54,9 +56,18 @@ pub(crate) fn find(doc: &Doc) -> Vec<Quote> {
                 }
                 if let Some(q) = make(doc, si, &found, a, b) {
                     taken.push(a);
-                    out.push(q);
+                    found_here.push((j, q, a, b));
                 }
             }
+        }
+        // "Syrskyi reported the capture ..., Zelensky said": the report inside another
+        // report is not listed on its own.
+        let outer: Vec<(usize, usize)> = found_here.iter().filter(|(j, _, a, b)| *a == 0 && *b <= *j).map(|(_, _, a, b)| (*a, *b)).collect();
+        for (j, q, _, _) in found_here {
+            if outer.iter().any(|&(a, b)| a <= j && j < b) {
+                continue;
+            }
+            out.push(q);
         }
     }
     out
@@ -134,11 +145,20 @@ fn reported(doc: &Doc, si: usize, j: usize, end: usize) -> Option<(Found, usize,
     let inverted = before.is_none();
     let found = before.or_else(|| speaker::subject_after(doc, si, j))?;
     let phrase_start = found.at.min(j);
+    // The attribution of a direct quote: `"...," Lam told media after talks`.
+    let mut p = phrase_start;
+    while p > 0 && toks[p - 1].text == "," {
+        p -= 1;
+    }
+    if p > 0 && is_quote_mark(&toks[p - 1]) {
+        return None;
+    }
     // The speaker comes after the report: "..., a spokesperson for the Houthis said."
     let comma = (phrase_start.saturating_sub(6)..phrase_start).rev().find(|&i| toks[i].text == "," && doc.in_quote(si, i).is_none());
     let after_verb = if inverted { after_mention(doc, si, j + 1) } else { j + 1 };
-    let tail_has_that = (after_verb..end.min(after_verb + 10)).any(|i| lower(&toks[i]) == "that");
-    let tail_short = end.saturating_sub(after_verb) <= 8;
+    let tail_end = (after_verb..end).find(|&i| toks[i].text == ",").unwrap_or(end);
+    let tail_has_that = (after_verb..tail_end.min(after_verb + 10)).any(|i| lower(&toks[i]) == "that");
+    let tail_short = tail_end.saturating_sub(after_verb) <= 8;
     if let Some(c) = comma {
         if !tail_has_that && tail_short && toks[..c].iter().filter(|t| is_word(t)).count() >= 4 {
             if is_quote_mark(&toks[0]) || doc.in_quote(si, 0).is_some() {
@@ -152,12 +172,15 @@ fn reported(doc: &Doc, si: usize, j: usize, end: usize) -> Option<(Found, usize,
     }
     // The report follows the verb, after "that" if there is one.
     let mut k = j + 1;
-    if let Some(t) = (k..end.min(k + 12)).find(|&i| {
-        lower(&toks[i]) == "that" && doc.in_quote(si, i).is_none() && (k..i).all(|x| !lexicon::is_reporting_verb(&lower(&toks[x])))
-    }) {
-        if (k..t).all(|x| toks[x].text != "," || x + 1 == t) || lexicon::is_telling_verb(&lower(&toks[j])) || (k..t).any(|x| lexicon::opens_adverbial(&lower(&toks[x]))) {
-            k = t + 1;
-        }
+    let telling = lexicon::is_telling_verb(&lower(&toks[j]));
+    // "that" right after the verb, after the hearer ("told reporters that"), or after
+    // an adverbial ("said on Aug. 13 that", "revealed in an interview with ... that").
+    let that = (k..end.min(k + 25))
+        .take_while(|&i| !matches!(toks[i].text.as_str(), ";" | ":") && !lexicon::is_reporting_verb(&lower(&toks[i])))
+        .find(|&i| lower(&toks[i]) == "that" && doc.in_quote(si, i).is_none())
+        .filter(|&t| t == k || (telling && t <= k + 10) || lexicon::opens_adverbial(&lower(&toks[k])));
+    if let Some(t) = that {
+        k = t + 1;
     } else {
         if lexicon::is_telling_verb(&lower(&toks[j])) {
             // The hearer: "told reporters", "told DW", "told him".

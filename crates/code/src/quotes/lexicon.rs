@@ -25,7 +25,7 @@ const SPEECH: &[&str] = &[
 const REPORTING: &[&str] = &[
     "say", "said", "says", "told", "tells", "tell", "added", "adds", "stated", "states", "claimed", "claims",
     "announced", "announces", "reported", "reports", "warned", "warns", "insisted", "insists", "noted", "notes",
-    "confirmed", "confirms", "stressed", "stresses", "emphasized", "emphasised", "alleged", "alleges", "argued",
+    "responded", "responding", "replied", "warning", "saying", "stressed", "stresses", "emphasized", "emphasised", "alleged", "alleges", "argued",
     "argues", "explained", "declared", "asserted", "maintained", "acknowledged", "admitted", "revealed",
     "indicated", "wrote", "writes", "estimated", "predicted", "denied", "denies", "believes", "reiterated",
     "assured", "informed", "suggested", "pledged", "vowed", "promised",
@@ -72,7 +72,7 @@ pub fn blocks_clause(lower: &str) -> bool {
     matches!(
         lower,
         "of" | "about" | "to" | "against" | "by" | "for" | "with" | "as" | "so" | "goodbye" | "hello" | "yes" | "no"
-            | "nothing" | "something" | "anything" | "." | "," | ";" | ":" | ")" | "thanks" | "sorry" | "it" | "up"
+            | "nothing" | "something" | "anything" | "." | "," | ";" | ":" | ")" | "thanks" | "sorry" | "up"
             | "out" | "off" | "over" | "into" | "upon"
     )
 }

@@ -28,7 +28,9 @@ fn is_quote_mark(t: &Token) -> bool {
 /// its government ("Moscow claims"), not a nationality.
 pub(crate) fn speaker_ok(e: &ResolvedEntity) -> bool {
     match e.label {
-        Label::Per | Label::Org | Label::Misc => true,
+        Label::Per | Label::Org => true,
+        // Unknown names only when they look like a full name or an acronym.
+        Label::Misc => e.name.split_whitespace().count() >= 2 || (e.name.len() >= 2 && e.name.chars().all(|c| c.is_uppercase())),
         Label::Gpe => !e.capital && e.actor.as_deref().is_some_and(|a| a.len() == 3),
         _ => false,
     }
@@ -46,59 +48,185 @@ fn found_at(doc: &Doc, si: usize, end: usize) -> Option<Found> {
     Some(Found { entity: m.entity, text, description, at: m.start })
 }
 
+/// Heads of a noun phrase that speaks for the name inside it: "a spokesperson for the
+/// Houthis", "Russia's RIA Novosti news agency", "Houthi rebels", "NATO allies".
+fn is_voice_head(l: &str) -> bool {
+    lexicon::is_role(l)
+        || matches!(
+            l,
+            "agency" | "newspaper" | "broadcaster" | "outlet" | "daily" | "rebels" | "militants" | "allies" | "group"
+                | "movement" | "militia" | "channel" | "service" | "office"
+        )
+}
+
+fn is_time_token(l: &str) -> bool {
+    crate::entities::gazetteer::is_time_word(l)
+        || l.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || matches!(l, "on" | "late" | "early" | "earlier" | "this" | "last" | "week" | "morning" | "evening" | "night" | "afternoon" | "today" | "yesterday")
+}
+
 /// The subject of the speech verb at `verb`, looking left, no further than `floor`.
 pub(crate) fn subject_before(doc: &Doc, si: usize, verb: usize, floor: usize) -> Option<Found> {
     let toks = &doc.sentences[si].tokens;
     let mut k = verb;
+    // Adverbs, auxiliaries and a time phrase between subject and verb:
+    // "Kirby reportedly told", "Zelensky on Thursday said".
     while k > floor {
-        let t = &toks[k - 1];
-        let l = lower(t);
-        if doc.in_quote(si, k - 1).is_some() {
-            return None;
-        }
-        if lexicon::is_between(&l) || lexicon::is_role(&l) {
+        let l = lower(&toks[k - 1]);
+        if lexicon::is_between(&l) || (is_time_token(&l) && toks[..k - 1].iter().rev().take(4).any(|t| matches!(lower(t).as_str(), "on" | "late" | "early" | "last" | "this"))) {
             k -= 1;
-            continue;
+        } else {
+            break;
         }
-        if matches!(l.as_str(), "he" | "she") {
-            return pronoun(doc, si, k - 1, &l);
-        }
-        if l == "," {
-            // "John Kirby, spokesperson for the ... Council, described": the name
-            // before the appositive, else the name just before the comma.
-            let c2 = (floor..k - 1).rev().take(25).find(|&j| toks[j].text == "," || doc.in_quote(si, j).is_some());
-            if let Some(c2) = c2.filter(|&j| toks[j].text == ",") {
-                if let Some(f) = found_at(doc, si, c2) {
-                    if doc.entities.get(f.entity).is_some_and(|e| e.label == Label::Per) {
-                        let description = Some(crate::entities::surface_of(&toks[c2 + 1..k - 1]));
-                        return Some(Found { description, at: c2_start(doc, si, c2).unwrap_or(f.at), ..f });
-                    }
+    }
+    if k <= floor || doc.in_quote(si, k - 1).is_some() {
+        return None;
+    }
+    let t = &toks[k - 1];
+    let l = lower(t);
+    if matches!(l.as_str(), "he" | "she") {
+        return pronoun(doc, si, k - 1, &l);
+    }
+    if l == "," {
+        // "John Kirby, spokesperson for the ... Council, described": the name
+        // before the appositive, else the name just before the comma.
+        let c2 = (floor..k - 1).rev().take(25).find(|&j| toks[j].text == "," || doc.in_quote(si, j).is_some());
+        if let Some(c2) = c2.filter(|&j| toks[j].text == ",") {
+            if let Some(f) = found_at(doc, si, c2) {
+                if doc.entities.get(f.entity).is_some_and(|e| e.label == Label::Per) {
+                    let description = Some(crate::entities::surface_of(&toks[c2 + 1..k - 1]));
+                    return Some(Found { description, ..f });
                 }
             }
-            return found_at(doc, si, k - 1);
         }
-        if let Some(f) = found_at(doc, si, k) {
+        if let Some(f) = found_at(doc, si, k - 1) {
             return Some(f);
+        }
+        return sentence_subject(doc, si, k - 1);
+    }
+    if matches!(l.as_str(), "and" | "–" | "—" | "by") {
+        // "Zelensky arrived in Washington and said", "The White House followed up by saying".
+        return sentence_subject(doc, si, k - 1);
+    }
+    if let Some(m) = doc.entities.mention_ending_at(si, k) {
+        // "a spokesperson for the U.S. Embassy in Vietnam told": the place is a modifier.
+        if m.start > floor + 1 && matches!(lower(&toks[m.start - 1]).as_str(), "in" | "at" | "from" | "near") {
+            if let Some(f) = subject_before(doc, si, m.start - 1, floor) {
+                return Some(f);
+            }
+        }
+        // A list member ("by the US, Britain, ... South Korea said") is not the speaker.
+        if m.start > 0 && matches!(lower(&toks[m.start - 1]).as_str(), "," | "by" | "with") {
+            return None;
+        }
+        return found_at(doc, si, k);
+    }
+    noun_phrase_subject(doc, si, k, floor)
+}
+
+/// A subject written as a noun phrase: the name inside a phrase that speaks for it, or
+/// a description of someone named before ("the Russian leader", "the aide").
+fn noun_phrase_subject(doc: &Doc, si: usize, k: usize, floor: usize) -> Option<Found> {
+    let toks = &doc.sentences[si].tokens;
+    let mut j = k;
+    let mut det = false;
+    while j > floor && k - j < 8 {
+        let t = &toks[j - 1];
+        let l = lower(t);
+        if matches!(l.as_str(), "the" | "a" | "an") {
+            det = true;
+            j -= 1;
+            break;
+        }
+        let wordish = t.text.chars().any(char::is_alphanumeric) || matches!(l.as_str(), "'s" | "’s");
+        if !wordish || doc.in_quote(si, j - 1).is_some() || lexicon::is_speech_verb(&l) {
+            break;
+        }
+        j -= 1;
+    }
+    let start = if det { j + 1 } else { j };
+    let at_boundary = det || start == 0 || matches!(toks[start - 1].text.as_str(), "," | ";" | ":");
+    if !at_boundary || start >= k {
+        return None;
+    }
+    let head = lower(&toks[k - 1]);
+    if is_voice_head(&head) {
+        let inner = doc
+            .entities
+            .in_sentence(si)
+            .filter(|m| m.start >= start && m.end < k)
+            .filter(|m| doc.entities.get(m.entity).is_some_and(|e| speaker_ok(e) || e.label == Label::Norp))
+            .last()?;
+        let e = doc.entities.get(inner.entity)?;
+        let entity = if e.label == Label::Norp {
+            // "Houthi rebels" → the Houthis; "Russian officials" → nobody named.
+            let id = doc.entities.by_name(&e.name)?;
+            if !doc.entities.get(id).is_some_and(speaker_ok) {
+                return None;
+            }
+            id
+        } else {
+            inner.entity
+        };
+        if !doc.entities.get(entity).is_some_and(speaker_ok) {
+            return None;
+        }
+        return Some(Found { entity, text: crate::entities::surface_of(&toks[inner.name_start..inner.end]), description: None, at: start });
+    }
+    let words: Vec<String> = toks[start..k].iter().map(lower).collect();
+    let entity = doc.entities.resolve_nominal(&words, si)?;
+    if !doc.entities.get(entity).is_some_and(speaker_ok) {
+        return None;
+    }
+    Some(Found { entity, text: crate::entities::surface_of(&toks[start.saturating_sub(det as usize)..k]), description: None, at: start })
+}
+
+/// The subject that opens the sentence, for a verb that shares it:
+/// "X arrived ... and said", "X urged ... – warning that".
+fn sentence_subject(doc: &Doc, si: usize, before: usize) -> Option<Found> {
+    let toks = &doc.sentences[si].tokens;
+    let m = doc.entities.in_sentence(si).find(|m| m.start < before && doc.in_quote(si, m.start).is_none())?;
+    if m.start > 4 || (0..m.start).any(|i| doc.in_quote(si, i).is_some() || toks[i].text == ",") {
+        return None;
+    }
+    found_at(doc, si, m.end)
+}
+
+/// The speaker after an inverted verb: "says Ha", "said John Kirby, the spokesman",
+/// "said Iranian foreign ministry spokesperson Nasser Kanaani in a statement".
+pub(crate) fn subject_after(doc: &Doc, si: usize, verb: usize) -> Option<Found> {
+    let toks = &doc.sentences[si].tokens;
+    if lexicon::is_telling_verb(&lower(&toks[verb])) {
+        return None;
+    }
+    let mut k = verb + 1;
+    let limit = (verb + 8).min(toks.len());
+    while k < limit {
+        let l = lower(&toks[k]);
+        if matches!(l.as_str(), "he" | "she") && k == verb + 1 {
+            return pronoun(doc, si, k, &l);
+        }
+        if let Some(m) = doc.entities.mention_starting_at(si, k) {
+            let e = doc.entities.get(m.entity)?;
+            if e.label == Label::Norp || (e.label != Label::Per && doc.entities.in_sentence(si).any(|n| n.start >= m.end && n.start < limit && doc.entities.get(n.entity).is_some_and(|x| x.label == Label::Per))) {
+                k = m.end;
+                continue;
+            }
+            let after = toks.get(m.end).map(lower);
+            let closes = after.as_deref().is_none_or(|a| matches!(a, "," | ":" | "." | "in" | "on" | "at" | "\"" | "“" | "”" | "(" | "—" | "–" | "'s" | "’s"));
+            if !closes {
+                return None;
+            }
+            return found_at(doc, si, m.end);
+        }
+        let cap = toks[k].text.chars().next().is_some_and(char::is_uppercase);
+        if matches!(l.as_str(), "the" | "a") || crate::entities::gazetteer::TITLES.contains(&l.as_str()) || (cap && !doc.entities.mention_at(si, k).is_some()) {
+            k += 1;
+            continue;
         }
         return None;
     }
     None
-}
-
-/// The speaker after an inverted verb: "says Ha", "said John Kirby, the spokesman".
-pub(crate) fn subject_after(doc: &Doc, si: usize, verb: usize) -> Option<Found> {
-    let toks = &doc.sentences[si].tokens;
-    let mut k = verb + 1;
-    while k < toks.len() && matches!(lower(&toks[k]).as_str(), "the" | "a") {
-        k += 1;
-    }
-    let t = toks.get(k)?;
-    let l = lower(t);
-    if matches!(l.as_str(), "he" | "she") {
-        return pronoun(doc, si, k, &l);
-    }
-    let m = doc.entities.mention_starting_at(si, k)?;
-    found_at(doc, si, m.end)
 }
 
 /// The person a pronoun stands for: the first person named, outside quotation marks,
@@ -113,7 +241,12 @@ fn pronoun(doc: &Doc, si: usize, at: usize, pron: &str) -> Option<Found> {
             .find(|m| doc.entities.get(m.entity).is_some_and(fits))
             .map(|m| m.entity)
     };
-    let mut found = pick(si, at);
+    // "Zelensky, who voiced gratitude for the F-16s, which he said": the relative's antecedent.
+    let toks = &doc.sentences[si].tokens;
+    let relative = (1..at).rev().find(|&i| lower(&toks[i]) == "who" && toks[i - 1].text == ",").and_then(|i| {
+        doc.entities.mention_ending_at(si, i - 1).map(|m| m.entity).filter(|&e| doc.entities.get(e).is_some_and(fits))
+    });
+    let mut found = relative.or_else(|| pick(si, at));
     let mut s = si;
     while found.is_none() && s > 0 && si - s < 8 {
         s -= 1;
@@ -122,7 +255,8 @@ fn pronoun(doc: &Doc, si: usize, at: usize, pron: &str) -> Option<Found> {
     found.map(|entity| Found { entity, text, description: None, at })
 }
 
-/// A speech verb with its speaker within tokens `from..to` of a sentence.
+/// A speech verb with its speaker within tokens `from..to` of a sentence. The speaker
+/// may follow the verb ("says Ha") only when the verb comes first.
 fn attribution_in(doc: &Doc, si: usize, from: usize, to: usize, floor: usize) -> Option<Found> {
     let toks = &doc.sentences[si].tokens;
     for j in from..to.min(toks.len()) {
@@ -130,10 +264,25 @@ fn attribution_in(doc: &Doc, si: usize, from: usize, to: usize, floor: usize) ->
             return None;
         }
         if lexicon::is_speech_verb(&lower(&toks[j])) {
-            return subject_before(doc, si, j, floor).or_else(|| subject_after(doc, si, j));
+            if let Some(f) = quoting(doc, si, j) {
+                return Some(f);
+            }
+            let before = subject_before(doc, si, j, floor);
+            return if j == from { before.or_else(|| subject_after(doc, si, j)) } else { before };
         }
     }
     None
+}
+
+/// "Xinhua reported quoting Xi": the one quoted speaks.
+fn quoting(doc: &Doc, si: usize, verb: usize) -> Option<Found> {
+    let toks = &doc.sentences[si].tokens;
+    let next = toks.get(verb + 1).map(lower)?;
+    if !matches!(next.as_str(), "quoting" | "citing") {
+        return None;
+    }
+    let m = doc.entities.mention_starting_at(si, verb + 2)?;
+    found_at(doc, si, m.end)
 }
 
 /// The speaker of quoted segment `g`, from its own sentence or a neighbouring one.
@@ -211,8 +360,12 @@ pub(crate) fn continues(doc: &Doc, prev: usize, g: usize) -> bool {
         return true;
     }
     // A quote paragraph after the previous quote was left open, with lines of page
-    // residue in between.
-    a.unclosed && b.open.saturating_sub(a.close) < 400 && opens_paragraph(doc, b.open)
+    // residue in between; or right after a paragraph that ended on a quote.
+    if !opens_paragraph(doc, b.open) {
+        return false;
+    }
+    let adjacent = doc.text(a.close + 1, b.open).trim().is_empty();
+    (a.unclosed && b.open.saturating_sub(a.close) < 400) || adjacent
 }
 
 fn opens_paragraph(doc: &Doc, at: usize) -> bool {
