@@ -117,7 +117,8 @@ pub fn documents(input: &Input) -> Box<dyn Iterator<Item = ReadResult> + Send> {
     }
 }
 
-type Docs = Box<dyn Iterator<Item = ReadResult> + Send>;
+/// A stream of documents read from one input.
+pub type Docs = Box<dyn Iterator<Item = ReadResult> + Send>;
 
 fn open_file(path: &Path) -> Result<Docs, ReadError> {
     let fk = FileKind::of(path).ok_or_else(|| ReadError::Unsupported { path: path.to_path_buf() })?;
@@ -174,16 +175,24 @@ fn raw(id: String, path: &Path, format: Format, content: String) -> RawDocument 
 const STDIN_ID: &str = "stdin";
 
 fn read_stdin() -> Result<Docs, ReadError> {
+    read_stream(std::io::stdin(), STDIN_ID)
+}
+
+/// Reads an unnamed stream (standard input) whose format is sniffed: JSONL when the
+/// first non-blank character is `{`, HTML when it starts with markup, else text. JSONL
+/// is streamed; the other formats are read whole (up to [`MAX_DOC_BYTES`]). `id` names
+/// the document (JSONL records without an id get `<id>-<line>`); errors name `-`.
+pub fn read_stream<R: Read + Send + 'static>(stream: R, id: &str) -> Result<Docs, ReadError> {
     let path = Path::new("-");
-    let mut reader = BufReader::with_capacity(64 * 1024, std::io::stdin());
+    let mut reader = BufReader::with_capacity(64 * 1024, stream);
     check_stream_head(&mut reader, path, false)?;
     let head = reader.fill_buf().map_err(|e| ReadError::Io { path: path.to_path_buf(), source: e })?;
     if first_non_blank(head) == Some(b'{') {
-        return Ok(Box::new(jsonl::Records::new(reader, path, STDIN_ID, false)));
+        return Ok(Box::new(jsonl::Records::new(reader, path, id, false)));
     }
     let content = bytes::decode(bytes::read_bounded(reader, path, false)?, path)?;
     let format = if looks_like_html(&content) { Format::Html } else { Format::Text };
-    Ok(Box::new(std::iter::once(Ok(raw(STDIN_ID.to_string(), path, format, content)))))
+    Ok(Box::new(std::iter::once(Ok(raw(id.to_string(), path, format, content)))))
 }
 
 fn first_non_blank(bytes: &[u8]) -> Option<u8> {
