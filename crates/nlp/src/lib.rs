@@ -9,8 +9,11 @@
 //! This crate knows nothing of documents, events or storage: it takes `&str`.
 
 pub mod conllu;
+pub mod eval;
+pub mod lemma;
 pub mod parser;
 pub mod perceptron;
+pub mod tagger;
 pub mod token;
 pub mod tokenize;
 

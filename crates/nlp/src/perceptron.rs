@@ -62,6 +62,33 @@ impl Perceptron {
         argmax(&scores, allowed)
     }
 
+    /// Every feature with its row of class weights (in no particular order).
+    pub fn rows(&self) -> impl Iterator<Item = (u64, &[f32])> + '_ {
+        let n = self.n_classes;
+        self.index.iter().map(move |(&f, &row)| (f, &self.weights[row as usize * n..(row as usize + 1) * n]))
+    }
+
+    /// Builds a model from feature rows (each of length `n_classes`), e.g. to prune or
+    /// quantise one; a later duplicate of a feature replaces the earlier row.
+    pub fn from_rows<'a>(n_classes: usize, rows: impl IntoIterator<Item = (u64, &'a [f32])>) -> Self {
+        let mut index = FxHashMap::default();
+        let mut weights: Vec<f32> = Vec::new();
+        for (f, row) in rows {
+            assert_eq!(row.len(), n_classes, "row length must equal n_classes");
+            match index.get(&f) {
+                Some(&r) => {
+                    let r = r as usize * n_classes;
+                    weights[r..r + n_classes].copy_from_slice(row);
+                }
+                None => {
+                    index.insert(f, (weights.len() / n_classes.max(1)) as u32);
+                    weights.extend_from_slice(row);
+                }
+            }
+        }
+        Perceptron { n_classes, index, weights }
+    }
+
     /// Writes the model, gzip-compressed.
     pub fn save<W: Write>(&self, out: W) -> std::io::Result<()> {
         let bytes = postcard::to_stdvec(self).map_err(std::io::Error::other)?;
