@@ -215,6 +215,10 @@ pub const NOT_NAMES: &[&str] = &[
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.",
     "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "am", "pm", "et", "gmt",
     "utc", "pictured", "file", "reporting", "editing", "writing", "additional", "top", "image:", "getty", "images",
+    "besides", "amid", "following", "regarding", "including", "whereas", "beyond", "toward", "towards", "upon",
+    "via", "per", "given", "citing", "protesters", "legislators", "officials", "analysts", "experts", "critics",
+    "observers", "residents", "civilians", "troops", "soldiers", "forces", "leaders", "allies", "members", "talks",
+    "earlier", "meanwhile", "separately", "elsewhere", "instead", "overall", "ahead", "both",
 ];
 
 /// Months and weekdays: capitalised, never entities.

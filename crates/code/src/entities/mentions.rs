@@ -170,6 +170,11 @@ fn nameish(s: &AnnotatedSentence, i: usize, ev: &Evidence) -> bool {
         if ev.seen_lower.contains(&l) && !ev.capitalised_inside.contains(&l) {
             return false;
         }
+        // "Besides", "Politically", "Speaking": adverbs and participles open sentences.
+        let chars = l.chars().count();
+        if !ev.capitalised_inside.contains(&l) && chars > 5 && (l.ends_with("ly") || l.ends_with("ing") || l.ends_with("ed") || l.ends_with("es")) {
+            return false;
+        }
         // A sentence-initial word is a name only if the document capitalises it
         // elsewhere, or it opens a longer run.
         return ev.capitalised_inside.contains(&l) || s.tokens.get(i + 1).is_some_and(|n| is_capitalised(n) && !in_list(gazetteer::NOT_NAMES, &lower(n)));
@@ -253,8 +258,12 @@ fn push_run(si: usize, s: &AnnotatedSentence, start: usize, end: usize, label: O
         // A country or nationality of one or two words before a title.
         let country_len = [2usize, 1].into_iter().find(|&n| {
             k + n < end
-                && matches!(gazetteer::lookup(&surface(&toks[k..k + n])), Some(Known::Demonym(_) | Known::Country(_)))
-                && in_list(gazetteer::TITLES, &lower(&toks[k + n]))
+                && match gazetteer::lookup(&surface(&toks[k..k + n])) {
+                    Some(Known::Country(_)) => in_list(gazetteer::TITLES, &lower(&toks[k + n])),
+                    // "Russian Kursk", "Ukrainian President": a nationality never begins a name.
+                    Some(Known::Demonym(_)) => true,
+                    _ => false,
+                }
         });
         if let Some(n) = country_len {
             let known = gazetteer::lookup(&surface(&toks[k..k + n]));

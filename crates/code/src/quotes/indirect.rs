@@ -158,7 +158,12 @@ fn reported(doc: &Doc, si: usize, j: usize, end: usize) -> Option<(Found, usize,
     let after_verb = if inverted { after_mention(doc, si, j + 1) } else { j + 1 };
     let tail_end = (after_verb..end).find(|&i| toks[i].text == ",").unwrap_or(end);
     let tail_has_that = (after_verb..tail_end.min(after_verb + 10)).any(|i| lower(&toks[i]) == "that");
-    let tail_short = tail_end.saturating_sub(after_verb) <= 8;
+    // What may follow the verb of "..., X said": nothing, an adverbial, the hearer.
+    let tail_ok = after_verb >= tail_end
+        || lexicon::opens_adverbial(&lower(&toks[after_verb]))
+        || lexicon::is_telling_verb(&lower(&toks[j]))
+        || inverted;
+    let tail_short = tail_ok && tail_end.saturating_sub(after_verb) <= 8;
     if let Some(c) = comma {
         if !tail_has_that && tail_short && toks[..c].iter().filter(|t| is_word(t)).count() >= 4 {
             if is_quote_mark(&toks[0]) || doc.in_quote(si, 0).is_some() {

@@ -73,7 +73,9 @@ pub(crate) fn subject_before(doc: &Doc, si: usize, verb: usize, floor: usize) ->
     // "Kirby reportedly told", "Zelensky on Thursday said".
     while k > floor {
         let l = lower(&toks[k - 1]);
-        if lexicon::is_between(&l) || (is_time_token(&l) && toks[..k - 1].iter().rev().take(4).any(|t| matches!(lower(t).as_str(), "on" | "late" | "early" | "last" | "this"))) {
+        let timed = is_time_token(&l)
+            && (k < verb && l == "on" || toks[..k - 1].iter().rev().take(4).any(|t| matches!(lower(t).as_str(), "on" | "late" | "early" | "last" | "this")));
+        if lexicon::is_between(&l) || timed {
             k -= 1;
         } else {
             break;
@@ -116,7 +118,13 @@ pub(crate) fn subject_before(doc: &Doc, si: usize, verb: usize, floor: usize) ->
             }
         }
         // A list member ("by the US, Britain, ... South Korea said") is not the speaker.
-        if m.start > 0 && matches!(lower(&toks[m.start - 1]).as_str(), "," | "by" | "with") {
+        let prev = m.start.checked_sub(1).map(|i| lower(&toks[i]));
+        let listed = match prev.as_deref() {
+            Some("by" | "with") => true,
+            Some(",") => m.start >= 2 && doc.entities.mention_ending_at(si, m.start - 1).is_some(),
+            _ => false,
+        };
+        if listed {
             return None;
         }
         return found_at(doc, si, k);
