@@ -6,6 +6,7 @@
 
 pub mod dates;
 pub mod entities;
+pub mod knowledge;
 pub mod quotes;
 pub mod modality;
 pub mod record;
