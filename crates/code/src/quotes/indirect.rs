@@ -164,8 +164,10 @@ fn reported(doc: &Doc, si: usize, j: usize, end: usize) -> Option<(Found, usize,
         || lexicon::is_telling_verb(&lower(&toks[j]))
         || inverted;
     let tail_short = tail_ok && tail_end.saturating_sub(after_verb) <= 8;
+    // A verb that introduces a direct quote later in the sentence reports nothing itself.
+    let quotes_after = (j + 1..toks.len()).any(|i| doc.in_quote(si, i).is_some_and(|g| doc.segments[g].words >= MIN_DIRECT_WORDS));
     if let Some(c) = comma {
-        if !tail_has_that && tail_short && toks[..c].iter().filter(|t| is_word(t)).count() >= 4 {
+        if !tail_has_that && tail_short && !quotes_after && toks[..c].iter().filter(|t| is_word(t)).count() >= 4 {
             if is_quote_mark(&toks[0]) || doc.in_quote(si, 0).is_some() {
                 return None;
             }
@@ -186,6 +188,9 @@ fn reported(doc: &Doc, si: usize, j: usize, end: usize) -> Option<(Found, usize,
         .filter(|&t| t == k || (telling && t <= k + 10) || lexicon::opens_adverbial(&lower(&toks[k])));
     if let Some(t) = that {
         k = t + 1;
+    } else if !lexicon::takes_bare_clause(&lower(&toks[j])) {
+        // "declared a partnership", "stressed the importance": no reported clause.
+        return None;
     } else {
         if lexicon::is_telling_verb(&lower(&toks[j])) {
             // The hearer: "told reporters", "told DW", "told him".

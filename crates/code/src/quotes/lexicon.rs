@@ -87,3 +87,14 @@ pub fn opens_adverbial(lower: &str) -> bool {
             | "repeatedly" | "separately" | "via" | "through" | "from" | "without" | "privately" | "earlier,"
     )
 }
+
+/// Reporting verbs whose clause may come without "that": "said Ukraine has captured".
+pub fn takes_bare_clause(lower: &str) -> bool {
+    matches!(
+        lower,
+        "say" | "said" | "says" | "told" | "tells" | "tell" | "claimed" | "claims" | "added" | "adds" | "insisted"
+            | "insists" | "argued" | "argues" | "believes" | "wrote" | "writes" | "warned" | "warns" | "noted"
+            | "estimated" | "predicted" | "suggested" | "reiterated" | "responded" | "replied" | "saying" | "reported"
+            | "reports" | "assured" | "informed"
+    )
+}

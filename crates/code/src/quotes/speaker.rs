@@ -101,10 +101,16 @@ pub(crate) fn subject_before(doc: &Doc, si: usize, verb: usize, floor: usize) ->
                 }
             }
         }
-        if let Some(f) = found_at(doc, si, k - 1) {
-            return Some(f);
+        if lower(&toks[verb]).ends_with("ing") {
+            // "Iran has condemned ... attacks on Yemen, calling them": the sentence's subject.
+            return sentence_subject(doc, si, k - 1);
         }
-        return sentence_subject(doc, si, k - 1);
+        if let Some(m) = doc.entities.mention_ending_at(si, k - 1) {
+            if m.start > 0 && matches!(lower(&toks[m.start - 1]).as_str(), "in" | "at" | "from" | "near") {
+                return noun_phrase_subject(doc, si, m.start - 1, floor);
+            }
+        }
+        return found_at(doc, si, k - 1);
     }
     if matches!(l.as_str(), "and" | "–" | "—" | "by") {
         // "Zelensky arrived in Washington and said", "The White House followed up by saying".
@@ -164,7 +170,13 @@ fn noun_phrase_subject(doc: &Doc, si: usize, k: usize, floor: usize) -> Option<F
             .in_sentence(si)
             .filter(|m| m.start >= start && m.end < k)
             .filter(|m| doc.entities.get(m.entity).is_some_and(|e| speaker_ok(e) || e.label == Label::Norp))
-            .last()?;
+            .last();
+        let Some(inner) = inner else {
+            // "an embassy spokesperson": the body named before.
+            let words: Vec<String> = toks[start..k].iter().map(lower).collect();
+            let entity = doc.entities.resolve_nominal(&words, si)?;
+            return Some(Found { entity, text: crate::entities::surface_of(&toks[start..k]), description: None, at: start });
+        };
         let e = doc.entities.get(inner.entity)?;
         let entity = if e.label == Label::Norp {
             // "Houthi rebels" → the Houthis; "Russian officials" → nobody named.
@@ -193,10 +205,47 @@ fn noun_phrase_subject(doc: &Doc, si: usize, k: usize, floor: usize) -> Option<F
 /// "X arrived ... and said", "X urged ... – warning that".
 fn sentence_subject(doc: &Doc, si: usize, before: usize) -> Option<Found> {
     let toks = &doc.sentences[si].tokens;
-    let m = doc.entities.in_sentence(si).find(|m| m.start < before && doc.in_quote(si, m.start).is_none())?;
-    if m.start > 4 || (0..m.start).any(|i| doc.in_quote(si, i).is_some() || toks[i].text == ",") {
+    let opening: Vec<&crate::entities::Mention> = doc
+        .entities
+        .in_sentence(si)
+        .filter(|m| m.start < before && m.start <= 4 && doc.in_quote(si, m.start).is_none())
+        .filter(|m| !(0..m.start).any(|i| doc.in_quote(si, i).is_some() || toks[i].text == ","))
+        .filter(|m| doc.entities.get(m.entity).is_some_and(speaker_ok))
+        .collect();
+    let m = opening
+        .iter()
+        .find(|m| doc.entities.get(m.entity).is_some_and(|e| e.label == Label::Per))
+        .or(opening.first())?;
+    if !followed_by_verb(toks, m.end) {
         return None;
     }
+    found_at(doc, si, m.end)
+}
+
+/// The word after a name can be its verb: not a possessive, a preposition or a comma.
+fn followed_by_verb(toks: &[Token], end: usize) -> bool {
+    let Some(t) = toks.get(end) else { return false };
+    let l = lower(t);
+    t.text.chars().next().is_some_and(char::is_lowercase)
+        && !matches!(
+            l.as_str(),
+            "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "with" | "from" | "by" | "the" | "a" | "an" | "that"
+                | "which" | "who" | "as" | "'s" | "’s"
+        )
+}
+
+/// The name that opens a clause before a quotation with no speech verb:
+/// "Putin lauded the \"...\"", "Iran has condemned ..., calling them \"...\"".
+pub(crate) fn clause_subject(doc: &Doc, si: usize, before: usize) -> Option<Found> {
+    let toks = &doc.sentences[si].tokens;
+    let m = doc
+        .entities
+        .in_sentence(si)
+        .filter(|m| m.end <= before && doc.in_quote(si, m.start).is_none())
+        .filter(|m| doc.entities.get(m.entity).is_some_and(speaker_ok))
+        .filter(|m| followed_by_verb(toks, m.end))
+        .filter(|m| m.start == 0 || !matches!(lower(&toks[m.start - 1]).as_str(), "of" | "in" | "to" | "with" | "from" | "by" | "for" | "on" | "at" | "'s" | "’s"))
+        .last()?;
     found_at(doc, si, m.end)
 }
 
@@ -228,7 +277,13 @@ pub(crate) fn subject_after(doc: &Doc, si: usize, verb: usize) -> Option<Found> 
             return found_at(doc, si, m.end);
         }
         let cap = toks[k].text.chars().next().is_some_and(char::is_uppercase);
-        if matches!(l.as_str(), "the" | "a") || crate::entities::gazetteer::TITLES.contains(&l.as_str()) || (cap && !doc.entities.mention_at(si, k).is_some()) {
+        let g = &crate::entities::gazetteer::ORG_WORDS;
+        if matches!(l.as_str(), "the" | "a")
+            || crate::entities::gazetteer::TITLES.contains(&l.as_str())
+            || g.contains(&l.as_str())
+            || lexicon::is_role(&l)
+            || (cap && doc.entities.mention_at(si, k).is_none())
+        {
             k += 1;
             continue;
         }
@@ -242,12 +297,23 @@ pub(crate) fn subject_after(doc: &Doc, si: usize, verb: usize) -> Option<Found> 
 fn pronoun(doc: &Doc, si: usize, at: usize, pron: &str) -> Option<Found> {
     let fits = |e: &ResolvedEntity| e.label == Label::Per && (pron != "he" || e.female != Some(true));
     let text = doc.sentences[si].tokens[at].text.clone();
+    // In each sentence: the person who speaks there, else the first not in a possessive.
     let pick = |s: usize, limit: usize| -> Option<usize> {
-        doc.entities
+        let toks = &doc.sentences[s].tokens;
+        let cands: Vec<&crate::entities::Mention> = doc
+            .entities
             .in_sentence(s)
             .filter(|m| m.end <= limit && doc.in_quote(s, m.name_start).is_none())
-            .find(|m| doc.entities.get(m.entity).is_some_and(fits))
-            .map(|m| m.entity)
+            .filter(|m| doc.entities.get(m.entity).is_some_and(fits))
+            .collect();
+        let speaks = |m: &&crate::entities::Mention| {
+            let next = toks.get(m.end).map(lower);
+            next.as_deref().is_some_and(lexicon::is_speech_verb)
+                || (next.as_deref() == Some(",")
+                    && (m.end + 1..toks.len().min(m.end + 25)).any(|i| toks[i].text == "," && toks.get(i + 1).is_some_and(|t| lexicon::is_speech_verb(&lower(t)))))
+        };
+        let possessive = |m: &&crate::entities::Mention| toks.get(m.end).is_some_and(|t| matches!(t.text.as_str(), "'s" | "’s"));
+        cands.iter().find(|m| speaks(m)).or_else(|| cands.iter().find(|m| !possessive(m))).or(cands.first()).map(|m| m.entity)
     };
     // "Zelensky, who voiced gratitude for the F-16s, which he said": the relative's antecedent.
     let toks = &doc.sentences[si].tokens;
@@ -309,7 +375,7 @@ pub(crate) fn of_segment(doc: &Doc, g: usize) -> Option<Found> {
             while from < toks.len() && toks[from].text == "," {
                 from += 1;
             }
-            if let Some(f) = attribution_in(doc, sc, from, from + 8, tc + 1) {
+            if let Some(f) = attribution_in(doc, sc, from, from + 14, tc + 1) {
                 return Some(f);
             }
         }
@@ -317,15 +383,22 @@ pub(crate) fn of_segment(doc: &Doc, g: usize) -> Option<Found> {
     // Before it, in the same sentence: `Campbell stated: "..."`, `Putin said the ties were "..."`.
     let toks = &doc.sentences[so].tokens;
     let mut j = to;
+    let mut distance = 0;
     while j > 0 {
         j -= 1;
         if doc.in_quote(so, j).is_some() {
             continue;
         }
-        if lexicon::is_speech_verb(&lower(&toks[j])) && to - j <= 30 {
-            if let Some(f) = subject_before(doc, so, j, 0).or_else(|| subject_after(doc, so, j)) {
+        distance += 1;
+        if lexicon::is_speech_verb(&lower(&toks[j])) && distance <= 30 {
+            if let Some(f) = quoting(doc, so, j).or_else(|| subject_before(doc, so, j, 0)).or_else(|| subject_after(doc, so, j)) {
                 return Some(f);
             }
+        }
+    }
+    if to > 0 && seg.words >= super::MIN_DIRECT_WORDS {
+        if let Some(f) = clause_subject(doc, so, to) {
+            return Some(f);
         }
     }
     // The sentence before, when the quote opens its sentence: `Biden agreed. "You're ..."`.
