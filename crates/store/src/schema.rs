@@ -2,7 +2,7 @@
 //!
 //! `schema_version` records each applied migration. A migration is never edited once
 //! released: changes go into a new one appended to [`MIGRATIONS`].
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 /// Migration `i` (0-based) brings the schema to version `i + 1`.
 pub const MIGRATIONS: &[&str] = &[V1];
@@ -106,10 +106,16 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Migrated> {
     if found == CURRENT {
         return Ok(Migrated::Current);
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.execute("INSERT INTO schema_version (version) VALUES (?1)", [i as i64 + 1])?;
+    // IMMEDIATE takes the write lock before reading the version again, so two
+    // processes opening a new database at once do not both run a migration.
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let now = version(&tx)?;
+        if now >= CURRENT {
+            break;
+        }
+        tx.execute_batch(MIGRATIONS[now as usize])?;
+        tx.execute("INSERT INTO schema_version (version) VALUES (?1)", [now + 1])?;
         tx.commit()?;
     }
     Ok(Migrated::Upgraded { from: found })
