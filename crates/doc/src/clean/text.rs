@@ -17,7 +17,7 @@
 //!    with that name ("Evan is an analyst …") is an author box, and the name the byline;
 //!    the short line after "Sign up for our newsletter" is the newsletter's name; a body
 //!    line repeated within three lines is a caption shown twice (both go), one repeated
-//!    further on is a repeated block (the later copy goes); a line of 40 characters or
+//!    further on is a repeated block (the later copy goes); a line of 30 characters or
 //!    more contained in a longer line is a copy of it (a repeated headline block).
 //! 5. The title — the first heading of three or more words, or a short question or
 //!    exclamation, before the body starts — goes to metadata, not the body.
@@ -340,7 +340,7 @@ fn drop_duplicates(units: &mut [Unit]) {
         units[i].class = Class::Duplicate;
     }
     // Containment: one joined haystack, so each line costs one linear search.
-    const MIN_CONTAINED: usize = 40;
+    const MIN_CONTAINED: usize = 30;
     let mut hay = String::new();
     for u in units.iter().filter(|u| u.class == Class::Body) {
         hay.push_str(&u.text);
