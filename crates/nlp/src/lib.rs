@@ -10,7 +10,9 @@
 
 pub mod conllu;
 pub mod eval;
+pub mod gazetteer;
 pub mod lemma;
+pub mod ner;
 pub mod parser;
 pub mod perceptron;
 pub mod tagger;

@@ -1,0 +1,181 @@
+//! Word lists the entity tagger consults: countries, cities, states and regions
+//! (places), nationalities and groups (NORP), well-known organizations, month and
+//! day names. The lists are text files in `crates/nlp/data/`, compiled in.
+//!
+//! Phrases are tokenized with [`crate::tokenize`], so "U.S." or "People's Republic"
+//! match exactly as the tokenizer cuts running text. Matching is case-sensitive and
+//! keyed by a hash of the token sequence, so a lookup allocates nothing.
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// What a gazetteer phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GazKind {
+    Country,
+    City,
+    State,
+    /// Continents, regions, seas: places that are not states (LOC).
+    Region,
+    /// Nationalities, peoples, religious and political groups (NORP).
+    Demonym,
+    Org,
+    Month,
+    Weekday,
+}
+
+impl GazKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            GazKind::Country => "country",
+            GazKind::City => "city",
+            GazKind::State => "state",
+            GazKind::Region => "region",
+            GazKind::Demonym => "demonym",
+            GazKind::Org => "org",
+            GazKind::Month => "month",
+            GazKind::Weekday => "weekday",
+        }
+    }
+
+    /// A place that is a political unit (GPE).
+    pub fn is_gpe(self) -> bool {
+        matches!(self, GazKind::Country | GazKind::City | GazKind::State)
+    }
+}
+
+/// One phrase found in a token sequence: tokens `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazMatch {
+    pub start: usize,
+    pub end: usize,
+    pub kind: GazKind,
+}
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    phrases: FxHashMap<u64, GazKind>,
+    max_len: usize,
+}
+
+const SEED: u64 = 0x9ae1_6a3b_2f90_404f;
+
+#[inline]
+fn extend(mut h: u64, word: &str) -> u64 {
+    for &b in word.as_bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    h ^= 0xff;
+    h.wrapping_mul(0x0000_0100_0000_01B3)
+}
+
+impl Gazetteer {
+    /// The lists shipped in `crates/nlp/data/`.
+    pub fn builtin() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| {
+            let mut g = Gazetteer::default();
+            // Earlier lists win where a phrase is in two ("Amazon": region before company).
+            g.add_list(include_str!("../data/countries.txt"), GazKind::Country);
+            g.add_list(include_str!("../data/states.txt"), GazKind::State);
+            g.add_list(include_str!("../data/cities.txt"), GazKind::City);
+            g.add_list(include_str!("../data/regions.txt"), GazKind::Region);
+            g.add_list(include_str!("../data/demonyms.txt"), GazKind::Demonym);
+            g.add_list(include_str!("../data/organizations.txt"), GazKind::Org);
+            for line in include_str!("../data/dates.txt").lines().filter(|l| !l.starts_with('#')) {
+                let mut parts = line.split('|');
+                let kind = match parts.next() {
+                    Some("month") => GazKind::Month,
+                    Some("day") => GazKind::Weekday,
+                    _ => continue,
+                };
+                for name in parts {
+                    g.add(name, kind);
+                }
+            }
+            g
+        })
+    }
+
+    fn add_list(&mut self, list: &str, kind: GazKind) {
+        for line in list.lines() {
+            let line = line.trim();
+            if !line.is_empty() && !line.starts_with('#') {
+                self.add(line, kind);
+            }
+        }
+    }
+
+    /// Adds a phrase (tokenized as running text would be); an existing entry stays.
+    pub fn add(&mut self, phrase: &str, kind: GazKind) {
+        let toks = crate::tokenize::tokens(phrase);
+        if toks.is_empty() {
+            return;
+        }
+        let h = toks.iter().fold(SEED, |h, t| extend(h, &t.text));
+        self.phrases.entry(h).or_insert(kind);
+        self.max_len = self.max_len.max(toks.len());
+    }
+
+    /// The kind of a one-word phrase.
+    pub fn word(&self, word: &str) -> Option<GazKind> {
+        self.phrases.get(&extend(SEED, word)).copied()
+    }
+
+    /// The longest phrase starting at `words[start]`, as (length, kind).
+    pub fn longest_at<S: AsRef<str>>(&self, words: &[S], start: usize) -> Option<(usize, GazKind)> {
+        let mut h = SEED;
+        let mut best = None;
+        for (k, w) in words[start..].iter().take(self.max_len).enumerate() {
+            h = extend(h, w.as_ref());
+            if let Some(&kind) = self.phrases.get(&h) {
+                best = Some((k + 1, kind));
+            }
+        }
+        best
+    }
+
+    /// Longest matches, left to right, not overlapping.
+    pub fn matches<S: AsRef<str>>(&self, words: &[S]) -> Vec<GazMatch> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            match self.longest_at(words, i) {
+                Some((len, kind)) => {
+                    out.push(GazMatch { start: i, end: i + len, kind });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_multiword_places_and_groups_in_news() {
+        let g = Gazetteer::builtin();
+        let words: Vec<String> = crate::tokenize::tokens("Russian President Vladimir Putin flew from the Russian Far East to North Korea 's capital Pyongyang, U.S. officials said.")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        let found: Vec<(String, GazKind)> =
+            g.matches(&words).iter().map(|m| (words[m.start..m.end].join(" "), m.kind)).collect();
+        assert_eq!(found, [
+            ("Russian".to_string(), GazKind::Demonym),
+            ("Russian Far East".to_string(), GazKind::Region),
+            ("North Korea".to_string(), GazKind::Country),
+            ("Pyongyang".to_string(), GazKind::City),
+            ("U.S.".to_string(), GazKind::Country),
+        ]);
+        assert_eq!(g.word("Oct."), Some(GazKind::Month));
+        assert_eq!(g.word("White"), None);
+        assert_eq!(g.longest_at(&["White", "House", "said"], 0), Some((2, GazKind::Org)));
+        // Case matters: "us" is not the United States.
+        assert_eq!(g.word("us"), None);
+    }
+}

@@ -1,0 +1,217 @@
+//! Named-entity tagger: PER, ORG, LOC, GPE, NORP, DATE.
+//!
+//! A greedy left-to-right averaged perceptron over IOB tags learns PER, ORG, LOC and
+//! NORP from Universal NER (its `OTH` spans, mostly nationalities and groups, as NORP).
+//! [`rules`] then turns LOC spans the gazetteer knows as countries, cities or states
+//! into GPE, adds gazetteer places, groups and organizations the model missed, and
+//! adds DATE spans by rule ([`dates`]).
+pub mod data;
+pub mod dates;
+pub mod eval;
+pub mod features;
+pub mod labels;
+pub mod rules;
+
+use crate::gazetteer::Gazetteer;
+use crate::perceptron::{argmax, Perceptron, Trainer};
+use crate::{AnnotatedSentence, EntitySpan};
+use data::Gold;
+use features::View;
+pub use labels::Label;
+use labels::{allowed_after, spans_of, N_TAGS};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::OnceLock;
+
+#[derive(Debug, thiserror::Error)]
+pub enum NerError {
+    #[error("entity model: {0}")]
+    Model(#[from] std::io::Error),
+    #[error("entity model has {found} classes, expected {expected}")]
+    Classes { found: usize, expected: usize },
+    #[error("entity data line {line}: {reason}")]
+    Format { line: usize, reason: String },
+}
+
+/// A trained entity tagger.
+#[derive(Debug, Clone)]
+pub struct NerModel {
+    model: Perceptron,
+}
+
+static SHIPPED: &[u8] = include_bytes!("../models/ner.bin.gz");
+
+impl NerModel {
+    /// Reads a model written by [`NerModel::save`].
+    pub fn load(bytes: &[u8]) -> Result<Self, NerError> {
+        let model = Perceptron::load(bytes)?;
+        if model.n_classes() != N_TAGS {
+            return Err(NerError::Classes { found: model.n_classes(), expected: N_TAGS });
+        }
+        Ok(NerModel { model })
+    }
+
+    /// The model shipped in the binary (trained on UNER English EWT train).
+    pub fn shipped() -> Result<&'static NerModel, &'static NerError> {
+        static M: OnceLock<Result<NerModel, NerError>> = OnceLock::new();
+        M.get_or_init(|| NerModel::load(SHIPPED)).as_ref()
+    }
+
+    pub fn save<W: std::io::Write>(&self, out: W) -> std::io::Result<()> {
+        self.model.save(out)
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.model.n_features()
+    }
+
+    /// The statistical model's spans alone (PER, ORG, LOC, NORP), before the rules.
+    pub fn model_spans(&self, words: &[&str]) -> Vec<(usize, usize, Label)> {
+        let view = View::new(words.to_vec(), Gazetteer::builtin());
+        let mut tags = Vec::with_capacity(words.len());
+        let mut feats = Vec::with_capacity(40);
+        let mut scores = [0f32; N_TAGS];
+        let (mut p1, mut p2) = (N_TAGS, N_TAGS);
+        for i in 0..view.len() {
+            view.features(i, p1, p2, &mut feats);
+            scores.fill(0.0);
+            self.model.score_into(&feats, &mut scores);
+            let t = argmax(&scores, Some(&allowed_after(if p1 == N_TAGS { 0 } else { p1 })));
+            tags.push(t);
+            (p2, p1) = (p1, t);
+        }
+        spans_of(&tags)
+    }
+
+    /// Entity spans `[start, end)` over `words`, with their labels.
+    pub fn tag_words(&self, words: &[&str]) -> Vec<(usize, usize, Label)> {
+        rules::finalize(words, self.model_spans(words), Gazetteer::builtin())
+    }
+
+    /// Sets the entities of a tokenized sentence.
+    pub fn tag(&self, sentence: &mut AnnotatedSentence) {
+        let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text.as_str()).collect();
+        let spans = self.tag_words(&words);
+        sentence.entities =
+            spans.into_iter().map(|(start, end, l)| EntitySpan { start, end, label: l.as_str().to_string() }).collect();
+    }
+
+    /// Entities of a whole text as character spans (sentences split and tokenized here).
+    pub fn tag_text(&self, text: &str) -> Vec<(usize, usize, Label)> {
+        let mut out = Vec::new();
+        for s in crate::tokenize::sentences(text) {
+            let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
+            for (a, b, l) in self.tag_words(&words) {
+                out.push((s.tokens[a].start, s.tokens[b - 1].end, l));
+            }
+        }
+        out
+    }
+}
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    pub epochs: usize,
+    /// Features seen fewer times than this in the training data are not learned.
+    pub min_count: u32,
+    /// Rows whose largest averaged weight is below this are dropped after training.
+    pub prune_below: f32,
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions { epochs: 10, min_count: 2, prune_below: 0.02, seed: 7 }
+    }
+}
+
+/// Trains an entity model on texts with gold spans (projected onto our tokens).
+pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
+    let gaz = Gazetteer::builtin();
+    let projected: Vec<(Vec<crate::Token>, Vec<usize>)> = golds.iter().map(data::project).collect();
+    let views: Vec<(View, &[usize])> = projected
+        .iter()
+        .map(|(toks, tags)| (View::new(toks.iter().map(|t| t.text.as_str()).collect(), gaz), tags.as_slice()))
+        .collect();
+
+    // Feature counts under gold history: rare features are left out.
+    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut feats = Vec::with_capacity(40);
+    for (view, tags) in &views {
+        let (mut p1, mut p2) = (N_TAGS, N_TAGS);
+        for i in 0..view.len() {
+            view.features(i, p1, p2, &mut feats);
+            for f in &feats {
+                *counts.entry(*f).or_default() += 1;
+            }
+            (p2, p1) = (p1, tags[i]);
+        }
+    }
+    let keep: FxHashSet<u64> = counts.into_iter().filter(|&(_, c)| c >= opts.min_count).map(|(f, _)| f).collect();
+
+    let mut trainer = Trainer::new(N_TAGS);
+    let mut order: Vec<usize> = (0..views.len()).collect();
+    let mut rng = opts.seed | 1;
+    for _ in 0..opts.epochs {
+        // Fisher-Yates with xorshift: deterministic for a seed.
+        for k in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(k, (rng % (k as u64 + 1)) as usize);
+        }
+        for &s in &order {
+            let (view, gold) = &views[s];
+            let (mut p1, mut p2) = (N_TAGS, N_TAGS);
+            for i in 0..view.len() {
+                view.features(i, p1, p2, &mut feats);
+                feats.retain(|f| keep.contains(f));
+                let allowed = allowed_after(if p1 == N_TAGS { 0 } else { p1 });
+                let guess = trainer.current().predict(&feats, Some(&allowed));
+                trainer.tick();
+                trainer.update(gold[i], guess, &feats);
+                (p2, p1) = (p1, guess);
+            }
+        }
+    }
+    let model = trainer.finish();
+    NerModel { model: compact(&model, opts.prune_below) }
+}
+
+/// Drops rows with only tiny weights and rounds weights to multiples of 1/256, which
+/// leaves scores all but unchanged and lets the saved file compress well.
+fn compact(model: &Perceptron, below: f32) -> Perceptron {
+    let rows: Vec<(u64, Vec<f32>)> = model
+        .rows()
+        .filter(|(_, r)| r.iter().any(|w| w.abs() >= below))
+        .map(|(f, r)| (f, r.iter().map(|w| (w * 256.0).round() / 256.0).collect()))
+        .collect();
+    let mut rows = rows;
+    rows.sort_unstable_by_key(|(f, _)| *f);
+    Perceptron::from_rows(model.n_classes(), rows.iter().map(|(f, r)| (*f, r.as_slice())))
+}
+
+/// Scores `model` on gold texts. Each text is split and tokenized as running text
+/// would be; predicted labels pass through `map_pred` (e.g. GPE counted as LOC), and
+/// only gold labels in `scored` count.
+pub fn evaluate(
+    model: &NerModel,
+    golds: &[Gold],
+    map_pred: impl Fn(Label) -> Option<Label>,
+    scored: &[Label],
+) -> eval::Scores {
+    let mut scores = eval::Scores::default();
+    for g in golds {
+        let gold: Vec<_> = g.spans.iter().copied().filter(|s| scored.contains(&s.2)).collect();
+        let pred: Vec<_> = model
+            .tag_text(&g.text)
+            .into_iter()
+            .filter_map(|(s, e, l)| map_pred(l).filter(|l| scored.contains(l)).map(|l| (s, e, l)))
+            .collect();
+        scores.add(&gold, &pred);
+    }
+    scores
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,173 @@
+//! Features of a token for the entity model: its word, shape, affixes, neighbours,
+//! gazetteer matches around it and the previous tags, hashed with
+//! [`crate::perceptron::feature`]. Per-token strings (lower case, shape) are made once
+//! per sentence; making a feature allocates nothing.
+use super::labels::TAG_NAMES;
+use crate::gazetteer::{GazKind, Gazetteer};
+use crate::perceptron::feature;
+
+/// A sentence prepared for feature extraction.
+pub struct View<'a> {
+    words: Vec<&'a str>,
+    lower: Vec<String>,
+    shape: Vec<String>,
+    /// Gazetteer position tag of each token ("B-country", "I-city", ...), "" if none.
+    gaz: Vec<&'static str>,
+    /// Most words capitalised: a headline or a title-case line.
+    headline: bool,
+}
+
+const GAZ_TAGS: [[&str; 8]; 2] = [
+    ["B-country", "B-city", "B-state", "B-region", "B-demonym", "B-org", "B-month", "B-weekday"],
+    ["I-country", "I-city", "I-state", "I-region", "I-demonym", "I-org", "I-month", "I-weekday"],
+];
+
+fn gaz_index(k: GazKind) -> usize {
+    match k {
+        GazKind::Country => 0,
+        GazKind::City => 1,
+        GazKind::State => 2,
+        GazKind::Region => 3,
+        GazKind::Demonym => 4,
+        GazKind::Org => 5,
+        GazKind::Month => 6,
+        GazKind::Weekday => 7,
+    }
+}
+
+/// "Xxxx", "dd", "X.X." with runs longer than two shortened, so "Pyongyang" and
+/// "Moscow" share a shape.
+pub fn shape(word: &str) -> String {
+    let mut out = String::with_capacity(8);
+    let mut last = '\0';
+    let mut run = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+            last = s;
+        }
+        out.push(s);
+    }
+    out
+}
+
+impl<'a> View<'a> {
+    pub fn new(words: Vec<&'a str>, gazetteer: &Gazetteer) -> Self {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let shape: Vec<String> = words.iter().map(|w| shape(w)).collect();
+        let mut gaz = vec![""; words.len()];
+        for m in gazetteer.matches(&words) {
+            let k = gaz_index(m.kind);
+            gaz[m.start] = GAZ_TAGS[0][k];
+            for g in &mut gaz[m.start + 1..m.end] {
+                *g = GAZ_TAGS[1][k];
+            }
+        }
+        let alpha = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_alphabetic())).count();
+        let caps = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count();
+        let headline = alpha >= 3 && caps * 10 >= alpha * 7;
+        View { words, lower, shape, gaz, headline }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.words[i]
+    }
+
+    fn lower_at(&self, i: isize) -> &str {
+        match i {
+            i if i < 0 => "<s>",
+            i if i as usize >= self.len() => "</s>",
+            i => &self.lower[i as usize],
+        }
+    }
+
+    fn shape_at(&self, i: isize) -> &str {
+        match i {
+            i if i < 0 => "<s>",
+            i if i as usize >= self.len() => "</s>",
+            i => &self.shape[i as usize],
+        }
+    }
+
+    fn gaz_at(&self, i: isize) -> &str {
+        match i {
+            i if i < 0 || i as usize >= self.len() => "-",
+            i => self.gaz[i as usize],
+        }
+    }
+
+    /// Features of token `i` given the two previous tags (`N_TAGS` = sentence start).
+    pub fn features(&self, i: usize, prev: usize, prev2: usize, out: &mut Vec<u64>) {
+        out.clear();
+        let j = i as isize;
+        let w = self.words[i];
+        let lw = &self.lower[i];
+        let sh = &self.shape[i];
+        let (p1, p2) = (TAG_NAMES[prev], TAG_NAMES[prev2]);
+        out.push(feature(0, &[]));
+        out.push(feature(1, &[lw]));
+        out.push(feature(2, &[w]));
+        out.push(feature(3, &[sh]));
+        for (k, (b, _)) in lw.char_indices().skip(1).chain(std::iter::once((lw.len(), ' '))).take(3).enumerate() {
+            out.push(feature(4 + k as u32, &[&lw[..b]]));
+        }
+        for (k, (b, _)) in lw.char_indices().rev().take(4).enumerate() {
+            out.push(feature(7 + k as u32, &[&lw[b..]]));
+        }
+        out.push(feature(11, &[self.lower_at(j - 1)]));
+        out.push(feature(12, &[self.lower_at(j + 1)]));
+        out.push(feature(13, &[self.lower_at(j - 2)]));
+        out.push(feature(14, &[self.lower_at(j + 2)]));
+        out.push(feature(15, &[self.shape_at(j - 1), sh]));
+        out.push(feature(16, &[sh, self.shape_at(j + 1)]));
+        out.push(feature(17, &[self.lower_at(j - 1), lw]));
+        out.push(feature(18, &[lw, self.lower_at(j + 1)]));
+        out.push(feature(19, &[p1]));
+        out.push(feature(20, &[p2, p1]));
+        out.push(feature(21, &[p1, lw]));
+        out.push(feature(22, &[self.gaz_at(j)]));
+        out.push(feature(23, &[self.gaz_at(j - 1), self.gaz_at(j)]));
+        out.push(feature(24, &[self.gaz_at(j), self.gaz_at(j + 1)]));
+        out.push(feature(25, &[if i == 0 { "first" } else { "later" }, sh]));
+        out.push(feature(26, &[p1, sh]));
+        out.push(feature(27, &[if self.headline { "headline" } else { "text" }, sh]));
+        out.push(feature(28, &[self.shape_at(j - 1), sh, self.shape_at(j + 1)]));
+        out.push(feature(29, &[p1, self.gaz_at(j)]));
+        out.push(feature(30, &[self.lower_at(j - 1), sh]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_shorten_runs() {
+        assert_eq!(shape("Pyongyang"), "Xxx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("2024"), "dd");
+        assert_eq!(shape("Jong-Un"), "Xxx-Xx");
+    }
+}

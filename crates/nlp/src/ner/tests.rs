@@ -1,0 +1,70 @@
+use super::*;
+
+/// `../shared/data/...` beside the workspace, if present.
+fn shared(rel: &str) -> Option<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2)?;
+    let p = root.join("../shared/data").join(rel);
+    p.exists().then_some(p)
+}
+
+fn entities(model: &NerModel, text: &str) -> Vec<(String, Label)> {
+    let chars: Vec<char> = text.chars().collect();
+    model.tag_text(text).into_iter().map(|(s, e, l)| (chars[s..e].iter().collect(), l)).collect()
+}
+
+fn has(found: &[(String, Label)], text: &str, label: Label) -> bool {
+    found.iter().any(|(t, l)| t == text && *l == label)
+}
+
+#[test]
+fn rules_relabel_places_and_add_groups_and_dates() {
+    let toks = crate::tokenize::tokens("Russian President Vladimir Putin landed in Pyongyang on June 18, and North Korea agreed.");
+    let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    let nk = words.iter().position(|w| *w == "North").unwrap();
+    // The model saw "North Korea" as LOC; the gazetteer knows it is a country.
+    let spans = rules::finalize(&words, vec![(2, 4, Label::Per), (nk, nk + 2, Label::Loc)], Gazetteer::builtin());
+    let got: Vec<(String, Label)> = spans.iter().map(|&(s, e, l)| (words[s..e].join(" "), l)).collect();
+    assert_eq!(got, [
+        ("Russian".to_string(), Label::Norp),
+        ("Vladimir Putin".to_string(), Label::Per),
+        ("Pyongyang".to_string(), Label::Gpe),
+        ("June 18".to_string(), Label::Date),
+        ("North Korea".to_string(), Label::Gpe),
+    ]);
+}
+
+#[test]
+fn shipped_model_tags_news_sentences() {
+    let model = NerModel::shipped().expect("shipped entity model loads");
+    let a = entities(model, "Russian President Vladimir Putin landed in Pyongyang on June 18 for talks with Kim Jong Un.");
+    assert!(has(&a, "Vladimir Putin", Label::Per), "{a:?}");
+    assert!(has(&a, "Pyongyang", Label::Gpe), "{a:?}");
+    assert!(has(&a, "Russian", Label::Norp), "{a:?}");
+    assert!(has(&a, "June 18", Label::Date), "{a:?}");
+    assert!(has(&a, "Kim Jong Un", Label::Per), "{a:?}");
+    let b = entities(model, "The White House announced on Oct. 13 that North Korea had delivered more than 1,000 containers of equipment and munitions to Russia.");
+    assert!(has(&b, "White House", Label::Org), "{b:?}");
+    assert!(has(&b, "Oct. 13", Label::Date), "{b:?}");
+    assert!(has(&b, "North Korea", Label::Gpe), "{b:?}");
+    assert!(has(&b, "Russia", Label::Gpe), "{b:?}");
+    let c = entities(model, "\"This is a historic day,\" said Ian J. Storey, a senior fellow at the ISEAS-Yusof Ishak Institute in Singapore.");
+    assert!(has(&c, "Ian J. Storey", Label::Per), "{c:?}");
+    assert!(has(&c, "Singapore", Label::Gpe), "{c:?}");
+}
+
+#[test]
+fn trains_on_a_slice_of_uner_and_finds_entities() {
+    let (Some(train_path), Some(dev_path)) = (shared("uner/en_ewt-ud-train.iob2"), shared("uner/en_ewt-ud-dev.iob2")) else {
+        eprintln!("skipping: ../shared/data/uner not found");
+        return;
+    };
+    let (train_set, _) = data::read_uner(&std::fs::read_to_string(train_path).unwrap(), data::uner_label).unwrap();
+    let (dev, _) = data::read_uner(&std::fs::read_to_string(dev_path).unwrap(), data::uner_label).unwrap();
+    let model = train(&train_set[..3000], &TrainOptions { epochs: 4, ..Default::default() });
+    let scores = evaluate(&model, &dev, |l| if l == Label::Gpe { Some(Label::Loc) } else { Some(l) }, &[Label::Per, Label::Org, Label::Loc]);
+    let f1 = scores.micro().f1();
+    assert!(f1 > 0.5, "dev F1 {f1:.3} after training on 3,000 sentences\n{scores}");
+    let found = entities(&model, "Secretary of State Condoleezza Rice met President George Bush in Washington.");
+    assert!(has(&found, "George Bush", Label::Per), "{found:?}");
+    assert!(has(&found, "Washington", Label::Gpe), "{found:?}");
+}
