@@ -217,11 +217,11 @@ impl Knowledge {
         }
 
         // Every capital is a city, whether or not cities.tsv lists it.
+        let listed: std::collections::HashSet<(String, Option<CountryCode>)> =
+            cities.iter().map(|city| (name_key(&city.name), city.country)).collect();
         for c in &countries {
             let (Some(cap), Some(pos)) = (&c.capital, c.capital_position) else { continue };
-            let key = name_key(cap);
-            let listed = cities.iter().any(|city| city.country == Some(c.code) && name_key(&city.name) == key);
-            if !listed {
+            if !listed.contains(&(name_key(cap), Some(c.code))) {
                 cities.push(City {
                     name: cap.clone(),
                     aliases: Vec::new(),
@@ -357,22 +357,31 @@ impl Knowledge {
     /// A name resolved to an actor on a date: a person in office, a group, an international
     /// body, a country, a metonym, or a nationality adjective, tried in that order.
     pub fn resolve(&self, name: &str, date: NaiveDate) -> Option<Resolved<'_>> {
-        if let Some(p) = self.person_by_name(name, date) {
+        let key = name_key(name);
+        let ix = &self.index;
+        let person = ix
+            .people
+            .get_key(&key)
+            .iter()
+            .map(|&i| &self.people[i as usize])
+            .filter(|p| p.in_office(date))
+            .max_by_key(|p| p.role.rank());
+        if let Some(p) = person {
             return Some(Resolved::Person(p));
         }
-        if let Some(g) = self.group(name) {
-            return Some(Resolved::Group(g));
+        if let Some(&i) = ix.groups.get_key(&key).first() {
+            return Some(Resolved::Group(&self.groups[i as usize]));
         }
-        if let Some(i) = self.igo(name) {
-            return Some(Resolved::Igo(i));
+        if let Some(&i) = ix.igos.get_key(&key).first() {
+            return Some(Resolved::Igo(&self.igos[i as usize]));
         }
-        if let Some(c) = self.country_by_name(name) {
-            return Some(Resolved::Country(c));
+        if let Some(&i) = ix.country_names.get_key(&key).first() {
+            return Some(Resolved::Country(&self.countries[i as usize]));
         }
-        if let Some(m) = self.metonym(name) {
-            return Some(Resolved::Metonym(m));
+        if let Some(&(i, sector)) = ix.metonyms.get(&key) {
+            return Some(Resolved::Metonym(Metonym { country: &self.countries[i as usize], sector }));
         }
-        self.country_by_adjective(name).map(Resolved::Adjective)
+        ix.adjectives.get_key(&key).first().map(|&i| Resolved::Adjective(&self.countries[i as usize]))
     }
 }
 

@@ -7,9 +7,18 @@ use unicode_normalization::UnicodeNormalization;
 /// The comparison key of a name: lower case, accents removed, hyphens and underscores as
 /// spaces, full stops and apostrophes dropped, spaces collapsed.
 pub fn name_key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    // Most names are ASCII; only the others need decomposing to drop their accents.
+    if name.is_ascii() {
+        fold(name.chars(), name.len())
+    } else {
+        fold(name.nfd(), name.len())
+    }
+}
+
+fn fold(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut space = true; // suppress leading spaces
-    for c in name.nfd() {
+    for c in chars {
         let c = match c {
             'ł' | 'Ł' => 'l',
             'đ' | 'Đ' => 'd',

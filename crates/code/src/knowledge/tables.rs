@@ -3,7 +3,7 @@ use chrono::NaiveDate;
 
 use super::codes::{ActorCode, CameoCode, CountryCode, PloverType, QuadClass, Sector};
 use super::error::{KnowledgeError, Problem};
-use super::tsv::{split_list, Origin, Record, Table};
+use super::tsv::{Origin, Record, Table};
 use crate::record::Modality;
 
 /// A position in degrees.
@@ -668,12 +668,7 @@ fn read_modality(table: Table<'_>, out: &mut Vec<ModalityCue>) -> Result<(), Kno
             "" | "-" => CueSource::None,
             other => return Err(r.error(Problem::Choice { column: "source", value: other.to_string(), allowed: "subject, object, -" })),
         };
-        out.push(ModalityCue { cue: r.required(c_cue, "cue")?.to_lowercase(), kind, modality, source, origin: r.origin.clone() });
+        out.push(ModalityCue { cue: r.required(c_cue, "cue")?.to_string(), kind, modality, source, origin: r.origin.clone() });
     }
     Ok(())
-}
-
-/// Splits a `|` list; exposed for callers that read lists from their own files.
-pub fn list(v: &str) -> Vec<String> {
-    split_list(v)
 }
