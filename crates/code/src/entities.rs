@@ -469,7 +469,9 @@ fn guess_label(c: &Cluster, raw: &[RawMention], sentences: &[AnnotatedSentence])
     // A name right before a speech verb speaks: "Campbell stated", "Easley added".
     let speaks = c.members.iter().any(|&i| {
         let m = &raw[i];
-        sentences[m.sentence].tokens.get(m.end).is_some_and(|t| matches!(lower(t).as_str(), "said" | "says" | "stated" | "told" | "added" | "adds" | "explained" | "noted" | "wrote" | "concluded"))
+        let toks = &sentences[m.sentence].tokens;
+        let determined = m.start > 0 && matches!(lower(&toks[m.start - 1]).as_str(), "the" | "a" | "an");
+        !determined && toks.get(m.end).is_some_and(|t| crate::quotes::is_speech_verb(&lower(t)))
     });
     if c.parts.len() == 1 {
         let acronym = c.members.iter().any(|&i| is_acronym(&raw[i], sentences));

@@ -6,6 +6,7 @@
 
 pub mod dates;
 pub mod entities;
+pub mod events;
 pub mod knowledge;
 pub mod quotes;
 pub mod modality;
@@ -15,12 +16,24 @@ pub use record::{ActorRef, Attribution, CodedDocument, DocRecord, Entity, Event,
 
 use dyad_doc::Document;
 
-/// Analyses and codes one document.
+/// Analyses and codes one document with the shipped models and built-in knowledge.
+///
+/// # Panics
+/// If the models or knowledge tables built into the binary cannot be loaded, which the
+/// test suite rules out for every build.
 pub fn code_document(doc: &Document) -> CodedDocument {
-    CodedDocument {
-        doc: DocRecord::from(doc),
-        entities: Vec::new(),
-        events: Vec::new(),
-        quotes: Vec::new(),
-    }
+    let analyzer = dyad_nlp::Analyzer::shipped().unwrap_or_else(|e| panic!("dyad's built-in models are broken: {e}"));
+    code_with(analyzer, knowledge::Knowledge::embedded(), doc)
+}
+
+/// Analyses and codes one document with the given models and knowledge.
+pub fn code_with(analyzer: &dyad_nlp::Analyzer, knowledge: &knowledge::Knowledge, doc: &Document) -> CodedDocument {
+    let sentences = analyzer.analyze(&doc.text);
+    let found = entities::resolve(&sentences, &doc.text, doc.published, doc.outlet.as_deref());
+    let quotes = quotes::find(&doc.text, &sentences, &found);
+    let events = events::code(
+        knowledge,
+        &events::Input { text: &doc.text, sentences: &sentences, entities: &found, quotes: &quotes, published: doc.published },
+    );
+    CodedDocument { doc: DocRecord::from(doc), entities: found.records(), events, quotes }
 }

@@ -58,8 +58,14 @@ fn is_title_case(s: &AnnotatedSentence) -> bool {
     if words.len() < 4 {
         return false;
     }
-    let caps = words.iter().filter(|t| is_capitalised(t)).count();
-    caps * 10 >= words.len() * 7
+    // Only function words stay in lower case in a title-case line.
+    words.iter().all(|t| {
+        is_capitalised(t)
+            || matches!(
+                t.text.as_str(),
+                "a" | "an" | "the" | "of" | "on" | "in" | "to" | "and" | "or" | "for" | "with" | "at" | "by" | "as" | "from" | "vs" | "is"
+            )
+    })
 }
 
 /// Finds mentions in every sentence. Uses the tagger's spans where any sentence has
@@ -174,6 +180,9 @@ fn nameish(s: &AnnotatedSentence, i: usize, ev: &Evidence) -> bool {
         let chars = l.chars().count();
         if !ev.capitalised_inside.contains(&l) && chars > 5 && (l.ends_with("ly") || l.ends_with("ing") || l.ends_with("ed") || l.ends_with("es")) {
             return false;
+        }
+        if s.tokens.get(i + 1).is_some_and(|n| crate::quotes::is_speech_verb(&lower(n))) {
+            return true;
         }
         // A sentence-initial word is a name only if the document capitalises it
         // elsewhere, or it opens a longer run.

@@ -1,0 +1,114 @@
+//! Who an argument of an event is: a token of the parse resolved to a political actor
+//! through the document's entities and dyad's knowledge.
+use super::parse::{children, noun_phrase, surface};
+use crate::entities::{DocumentEntities, Label};
+use crate::knowledge::{ActorCode, Knowledge, Resolved};
+use crate::record::ActorRef;
+use chrono::NaiveDate;
+use dyad_nlp::Token;
+
+/// Everything an argument needs to be resolved.
+pub struct Context<'a> {
+    pub knowledge: &'a Knowledge,
+    pub entities: &'a DocumentEntities,
+    pub date: NaiveDate,
+}
+
+/// The political actor a nominal stands for, or `None` when it is not one (analysts,
+/// civilians, things) or cannot be told.
+pub fn resolve(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize) -> Option<ActorRef> {
+    let (start, end) = noun_phrase(tokens, head);
+    let text = surface(tokens, start, end);
+    let role = cx.knowledge.role(&tokens[head].text);
+
+    if let Some(id) = cx.entities.entity_of(sentence, start, end) {
+        let entity = cx.entities.get(id)?;
+        // A country named before a role word: "North Korean officials", "Russia's army".
+        if matches!(entity.label, Label::Gpe | Label::Norp) && !covers(cx, sentence, id, head) {
+            let country = entity.country.clone()?;
+            let actor = match role {
+                Some(sector) => format!("{country}{}", sector.as_str()),
+                None => country.clone(),
+            };
+            return Some(ActorRef { text, actor: Some(actor), country: Some(country), name: Some(entity.name.clone()) });
+        }
+        if let Some(actor) = entity.actor.clone() {
+            let country = country_of(&actor);
+            return Some(ActorRef { text, actor: Some(actor), country, name: Some(entity.name.clone()) });
+        }
+        // A capital or other city as an event argument stands for its country
+        // ("landed in Pyongyang", "Moscow denies").
+        if matches!(entity.label, Label::Gpe) {
+            if let Some(m) = cx.knowledge.metonym(&entity.name) {
+                return Some(from_resolved(&Resolved::Metonym(m), text, role));
+            }
+        }
+        return None;
+    }
+
+    // Bodies, groups and metonyms the entity tagger may not have marked ("the Kremlin", "Houthis").
+    let without_det = surface(tokens, (start..end).find(|&i| tokens[i].upos != "DET").unwrap_or(start), end);
+    if let Some(found) = cx.knowledge.resolve(&without_det, cx.date).or_else(|| cx.knowledge.resolve(&tokens[head].text, cx.date)) {
+        return Some(from_resolved(&found, text, role));
+    }
+
+    // A nationality adjective before a role word: "Russian troops", "the Ukrainian military".
+    if let Some(sector) = role {
+        for m in children(tokens, head).filter(|&m| tokens[m].deprel == "amod" || tokens[m].deprel == "compound") {
+            let (ms, me) = noun_phrase(tokens, m);
+            if let Some(country) = cx.knowledge.country_by_adjective(&surface(tokens, ms, me)) {
+                let actor = ActorCode::with_sector(country.code, sector);
+                return Some(ActorRef {
+                    text,
+                    actor: Some(actor.as_str().to_string()),
+                    country: Some(country.code.as_str().to_string()),
+                    name: Some(country.name.clone()),
+                });
+            }
+        }
+    }
+
+    // "the Russian leader", "the president": the entity the description refers to.
+    if role.is_some() {
+        let words: Vec<String> = (start..end).filter(|&i| tokens[i].upos != "DET").map(|i| tokens[i].text.to_lowercase()).collect();
+        if let Some(id) = cx.entities.resolve_nominal(&words, sentence) {
+            let entity = cx.entities.get(id)?;
+            let actor = entity.actor.clone()?;
+            let country = country_of(&actor);
+            return Some(ActorRef { text, actor: Some(actor), country, name: Some(entity.name.clone()) });
+        }
+    }
+    None
+}
+
+/// Whether the entity's mention in this sentence includes the phrase head (else the
+/// entity only modifies it, as "Russian" does in "Russian troops").
+fn covers(cx: &Context<'_>, sentence: usize, entity: usize, head: usize) -> bool {
+    cx.entities.mention_at(sentence, head).is_some_and(|m| m.entity == entity)
+}
+
+fn from_resolved(found: &Resolved<'_>, text: String, role: Option<crate::knowledge::Sector>) -> ActorRef {
+    let mut actor = found.actor();
+    // A country or its adjective with a role word: "Russia's military" → RUSMIL.
+    if let (Resolved::Country(c) | Resolved::Adjective(c), Some(sector)) = (found, role) {
+        actor = ActorCode::with_sector(c.code, sector);
+    }
+    let name = match found {
+        Resolved::Person(p) => p.name.clone(),
+        Resolved::Group(g) => g.name.clone(),
+        Resolved::Igo(i) => i.name.clone(),
+        Resolved::Country(c) | Resolved::Adjective(c) => c.name.clone(),
+        Resolved::Metonym(m) => m.country.name.clone(),
+    };
+    ActorRef {
+        text,
+        country: found.country().map(|c| c.as_str().to_string()),
+        actor: Some(actor.as_str().to_string()),
+        name: Some(name),
+    }
+}
+
+/// The country of an actor code ("RUSGOV" → "RUS"; none for international bodies).
+fn country_of(actor: &str) -> Option<String> {
+    actor.parse::<ActorCode>().ok().and_then(|a| a.country()).map(|c| c.as_str().to_string())
+}

@@ -1,0 +1,98 @@
+//! Finding the source and target tokens of a predicate in the parse: subjects (through
+//! control, coordination and relative clauses), passive agents, objects and the
+//! prepositional phrases a pattern names.
+use super::parse::{case_of, child_with, children, has_rel, is_nominal, with_conjuncts};
+use dyad_nlp::Token;
+
+/// Relative pronouns, which stand for the noun their clause modifies.
+const RELATIVE: &[&str] = &["who", "which", "that", "whom"];
+
+/// The source tokens of a verb predicate: its subject(s), or the passive agent.
+pub fn verb_sources(tokens: &[Token], verb: usize) -> Vec<usize> {
+    if is_passive(tokens, verb) {
+        return agent(tokens, verb).map(|a| with_conjuncts(tokens, a)).unwrap_or_default();
+    }
+    let mut current = verb;
+    for _ in 0..4 {
+        if let Some(s) = child_with(tokens, current, "nsubj").or_else(|| child_with(tokens, current, "csubj")) {
+            let s = antecedent(tokens, current, s);
+            return with_conjuncts(tokens, s);
+        }
+        // No subject of its own: "scheduled to visit", "landed ... and met", "a visit that ...".
+        let rel = tokens[current].deprel.as_str();
+        let Some(head) = tokens[current].head else { break };
+        if has_rel(&tokens[current], "xcomp") || rel == "conj" || has_rel(&tokens[current], "advcl") {
+            current = head;
+        } else if has_rel(&tokens[current], "acl") {
+            return vec![head];
+        } else {
+            break;
+        }
+    }
+    Vec::new()
+}
+
+/// Whether the verb is passive ("was greeted by Kim").
+pub fn is_passive(tokens: &[Token], verb: usize) -> bool {
+    children(tokens, verb).any(|c| tokens[c].deprel == "nsubj:pass" || tokens[c].deprel == "aux:pass")
+}
+
+/// The "by" phrase of a passive verb.
+fn agent(tokens: &[Token], verb: usize) -> Option<usize> {
+    children(tokens, verb).find(|&c| {
+        tokens[c].deprel == "obl:agent" || (has_rel(&tokens[c], "obl") && case_of(tokens, c).as_deref() == Some("by"))
+    })
+}
+
+/// A relative pronoun subject stands for the noun its clause modifies.
+fn antecedent(tokens: &[Token], verb: usize, subject: usize) -> usize {
+    if RELATIVE.contains(&tokens[subject].text.to_lowercase().as_str()) && has_rel(&tokens[verb], "acl") {
+        tokens[verb].head.unwrap_or(subject)
+    } else {
+        subject
+    }
+}
+
+/// Targets of a verb whose pattern names none: the passive subject, the object, or a
+/// prepositional phrase.
+pub fn verb_targets(tokens: &[Token], verb: usize) -> Vec<usize> {
+    if is_passive(tokens, verb) {
+        if let Some(s) = child_with(tokens, verb, "nsubj") {
+            return with_conjuncts(tokens, s);
+        }
+    }
+    if let Some(o) = child_with(tokens, verb, "obj").or_else(|| child_with(tokens, verb, "iobj")) {
+        return with_conjuncts(tokens, o);
+    }
+    children(tokens, verb)
+        .find(|&c| has_rel(&tokens[c], "obl") && is_nominal(&tokens[c]) && !matches!(case_of(tokens, c).as_deref(), Some("by" | "in" | "on" | "at" | "during" | "since" | "for")))
+        .map(|c| with_conjuncts(tokens, c))
+        .unwrap_or_default()
+}
+
+/// The sources of an event noun: its possessor ("Putin's visit"), a nationality adjective
+/// ("Russian strikes"), a "by" phrase, or the subject of the light verb it is the object
+/// of ("Putin paid a visit", "the two leaders held talks").
+pub fn noun_sources(tokens: &[Token], noun: usize) -> Vec<usize> {
+    if let Some(p) = child_with(tokens, noun, "nmod:poss") {
+        return with_conjuncts(tokens, p);
+    }
+    if let Some(by) = children(tokens, noun).find(|&c| has_rel(&tokens[c], "nmod") && case_of(tokens, c).as_deref() == Some("by")) {
+        return with_conjuncts(tokens, by);
+    }
+    if let Some(a) = children(tokens, noun).find(|&c| tokens[c].deprel == "amod" && tokens[c].text.starts_with(char::is_uppercase)) {
+        return vec![a];
+    }
+    if let (Some(head), true) = (tokens[noun].head, has_rel(&tokens[noun], "obj")) {
+        return verb_sources(tokens, head);
+    }
+    Vec::new()
+}
+
+/// "talks between Putin and Xi": the conjoined actors of a "between" phrase.
+pub fn between(tokens: &[Token], noun: usize) -> Vec<usize> {
+    children(tokens, noun)
+        .find(|&c| case_of(tokens, c).as_deref() == Some("between"))
+        .map(|c| with_conjuncts(tokens, c))
+        .unwrap_or_default()
+}
