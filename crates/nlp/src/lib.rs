@@ -15,8 +15,10 @@ pub mod lemma;
 pub mod ner;
 pub mod parser;
 pub mod perceptron;
+pub mod pipeline;
 pub mod tagger;
 pub mod token;
 pub mod tokenize;
 
+pub use pipeline::Analyzer;
 pub use token::{AnnotatedSentence, EntitySpan, Token};
