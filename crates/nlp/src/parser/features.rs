@@ -5,12 +5,13 @@
 //! allocates nothing.
 use super::system::{State, NONE};
 
-/// Hashes of one token's word (lowercased), XPOS and UPOS.
+/// Hashes of one token's word (lowercased), XPOS, UPOS and last three letters.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokenKeys {
     pub word: u64,
     pub tag: u64,
     pub upos: u64,
+    pub suffix: u64,
 }
 
 const NIL: u64 = 0x51_7cc1_b727_220a;
@@ -29,12 +30,18 @@ pub fn hash_str(s: &str, lowercase: bool) -> u64 {
 
 impl TokenKeys {
     pub fn new(form: &str, xpos: &str, upos: &str) -> Self {
-        TokenKeys { word: hash_str(form, true), tag: hash_str(xpos, false), upos: hash_str(upos, false) }
+        let cut = form.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+        TokenKeys {
+            word: hash_str(form, true),
+            tag: hash_str(xpos, false),
+            upos: hash_str(upos, false),
+            suffix: hash_str(&form[cut..], true) ^ 0x5bd1_e995,
+        }
     }
 
     /// Keys for the artificial root (index 0).
     pub fn root() -> Self {
-        TokenKeys { word: ROOT_KEY, tag: ROOT_KEY, upos: ROOT_KEY }
+        TokenKeys { word: ROOT_KEY, tag: ROOT_KEY, upos: ROOT_KEY, suffix: ROOT_KEY }
     }
 }
 
@@ -50,8 +57,8 @@ fn mix(template: u64, values: &[u64]) -> u64 {
     h ^ (h >> 29)
 }
 
-pub const N_MOVE_FEATURES: usize = 84;
-pub const N_LABEL_FEATURES: usize = 30;
+pub const N_MOVE_FEATURES: usize = 96;
+pub const N_LABEL_FEATURES: usize = 34;
 
 /// Reads the token-level values a template needs.
 struct View<'a> {
@@ -74,6 +81,14 @@ impl View<'_> {
             NIL
         } else {
             self.keys[i as usize].tag
+        }
+    }
+    #[inline]
+    fn x(&self, i: u32) -> u64 {
+        if i == NONE {
+            NIL
+        } else {
+            self.keys[i as usize].suffix
         }
     }
     #[inline]
@@ -283,6 +298,19 @@ pub fn move_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_MOVE_FEAT
         mix(81, &[s0p, n0p, v.p(after(n0))]),
         mix(82, &[v.p(before(s0)), s0p, n0p]),
         mix(83, &[s0p, v.l(s0), n0p, (s1 == 0) as u64]),
+        // Coarse tags with words, and suffixes: less exposed to fine-tag errors.
+        mix(84, &[s0w, v.u(n0)]),
+        mix(85, &[v.u(s0), n0w]),
+        mix(86, &[v.u(s0), v.u(n0), d]),
+        mix(87, &[v.x(s0), v.x(n0)]),
+        mix(88, &[v.x(n0), n0p]),
+        mix(89, &[v.x(s0), s0p]),
+        mix(90, &[n0w, n1w]),
+        mix(91, &[s0w, n0w, n1p]),
+        mix(92, &[v.u(s0h), v.u(s0), v.u(n0)]),
+        mix(93, &[v.u(s0), v.u(n0), v.u(n0l), v.l(n0l)]),
+        mix(94, &[v.u(s0), v.l(s0), v.u(s0r), v.l(s0r), v.u(n0)]),
+        mix(95, &[v.x(n1), v.u(n0), v.u(s0)]),
     ];
     *out = f;
 }
@@ -328,6 +356,10 @@ pub fn label_features(keys: &[TokenKeys], st: &State, head: u32, dep: u32, out: 
         mix(127, &[dir, v.u(dep), v.u(head), v.vl(head), v.vr(head)]),
         mix(128, &[dir, dw, v.w(after(dep))]),
         mix(129, &[dir, hw, dp, d]),
+        mix(130, &[dir, v.x(dep), v.u(dep)]),
+        mix(131, &[dir, v.x(dep), v.u(head), hw]),
+        mix(132, &[dir, dw, v.u(head), d]),
+        mix(133, &[dir, v.u(dep), v.u(head), v.w(dl)]),
     ];
     *out = f;
 }

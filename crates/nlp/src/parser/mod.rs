@@ -81,7 +81,7 @@ impl Parser {
 
     /// Reads a model written by [`Parser::save`].
     pub fn load<R: Read>(input: R) -> Result<Self, ParserError> {
-        let mut bytes = Vec::new();
+        let mut bytes = Vec::with_capacity(1 << 24);
         flate2::read::GzDecoder::new(input).read_to_end(&mut bytes)?;
         let file: ModelFile = postcard::from_bytes(&bytes).map_err(|e| ParserError::Format(e.to_string()))?;
         if file.version != FORMAT_VERSION {
@@ -114,6 +114,18 @@ impl Parser {
         gz.write_all(&bytes)?;
         gz.finish()?;
         Ok(())
+    }
+
+    /// A copy without the feature rows whose largest weight is below `fraction` of
+    /// the model's largest weight (a smaller, faster, slightly less accurate model).
+    pub fn pruned(&self, move_fraction: f32, label_fraction: f32) -> Parser {
+        let min = |f: f32| (f * weights::FULL_SCALE).round().clamp(0.0, 32767.0) as i16;
+        Parser {
+            moves: self.moves.pruned(min(move_fraction)),
+            labels: self.labels.pruned(min(label_fraction)),
+            deprels: self.deprels.clone(),
+            root_label: self.root_label,
+        }
     }
 
     /// The dependency relations the model can assign.

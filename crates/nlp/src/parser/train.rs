@@ -18,7 +18,8 @@ pub struct TrainOptions {
     /// once exploring.
     pub explore_prob: f64,
     pub seed: u64,
-    /// Drop feature rows whose largest averaged weight is below this.
+    /// Drop feature rows whose largest averaged weight is below this fraction of
+    /// the model's largest weight.
     pub prune: f32,
 }
 
@@ -177,8 +178,8 @@ fn freeze(
         let model = t.finish();
         let mut keys: Vec<u64> = keys.iter().copied().collect();
         keys.sort_unstable();
-        let scale = 30000.0 / Weights::max_abs(&model, &keys).max(1e-6);
-        Weights::from_perceptron(&model, &keys, prune, scale)
+        let max = Weights::max_abs(&model, &keys).max(1e-6);
+        Weights::from_perceptron(&model, &keys, prune * max, super::weights::FULL_SCALE / max)
     };
     let moves = quantise(moves, move_keys);
     let labels = quantise(labels, label_keys);

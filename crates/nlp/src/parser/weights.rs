@@ -1,6 +1,8 @@
 //! The shipped form of a trained perceptron: weights quantised to `i16`, features
-//! keyed by the top 32 bits of their hash in an open-addressing table whose slots
-//! hold the key and its row together (one cache line per lookup).
+//! keyed by the top 32 bits of their hash in an open-addressing table. Keys live in
+//! their own compact array (most features looked up at parse time are unseen, and
+//! their probes should touch as few cache lines as possible); the row of a slot
+//! sits at the same index in a parallel array.
 use crate::perceptron::Perceptron;
 use serde::{Deserialize, Serialize};
 
@@ -8,10 +10,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone)]
 pub struct Weights {
     n_classes: usize,
-    /// Slot stride in `i16`s: two for the key, then the row.
-    stride: usize,
-    mask: usize,
-    slots: Vec<i16>,
+    capacity: usize,
+    /// Short feature keys by slot; 0 marks an empty slot.
+    keys: Vec<u32>,
+    /// `n_classes` weights per slot.
+    rows: Vec<i16>,
     len: usize,
 }
 
@@ -22,6 +25,9 @@ pub struct WeightsFile {
     key_deltas: Vec<u32>,
     rows: Vec<i16>,
 }
+
+/// The quantised value of a model's largest weight.
+pub const FULL_SCALE: f32 = 30000.0;
 
 #[inline]
 fn short_key(feature: u64) -> u32 {
@@ -87,9 +93,9 @@ impl Weights {
             ));
         }
         let len = file.key_deltas.len();
-        let capacity = (len * 3 / 2 + 1).next_power_of_two().max(16);
-        let stride = n + 2;
-        let mut w = Weights { n_classes: n, stride, mask: capacity - 1, slots: vec![0; capacity * stride], len };
+        // Load factor 0.6 keeps linear probes for unseen features short.
+        let capacity = len * 5 / 3 + 16;
+        let mut w = Weights { n_classes: n, capacity, keys: vec![0; capacity], rows: vec![0; capacity * n], len };
         let mut key = 0u32;
         for (i, &delta) in file.key_deltas.iter().enumerate() {
             key = key.checked_add(delta).ok_or("key overflow")?;
@@ -98,40 +104,62 @@ impl Weights {
             }
             let mut slot = w.home(key);
             while w.key_at(slot) != 0 {
-                slot = (slot + 1) & w.mask;
+                slot = w.next(slot);
             }
-            let base = slot * stride;
-            w.slots[base] = key as u16 as i16;
-            w.slots[base + 1] = (key >> 16) as u16 as i16;
-            w.slots[base + 2..base + stride].copy_from_slice(&file.rows[i * n..(i + 1) * n]);
+            w.keys[slot] = key;
+            w.rows[slot * n..(slot + 1) * n].copy_from_slice(&file.rows[i * n..(i + 1) * n]);
         }
         Ok(w)
     }
 
     pub fn to_file(&self) -> WeightsFile {
         let mut entries: Vec<(u32, usize)> =
-            (0..=self.mask).filter(|&s| self.key_at(s) != 0).map(|s| (self.key_at(s), s)).collect();
+            (0..self.capacity).filter(|&s| self.key_at(s) != 0).map(|s| (self.key_at(s), s)).collect();
         entries.sort_unstable();
         let mut file = WeightsFile { n_classes: self.n_classes as u32, key_deltas: Vec::new(), rows: Vec::new() };
         let mut last = 0;
         for (key, slot) in entries {
             file.key_deltas.push(key - last);
             last = key;
-            let base = slot * self.stride + 2;
-            file.rows.extend_from_slice(&self.slots[base..base + self.n_classes]);
+            file.rows.extend_from_slice(&self.rows[slot * self.n_classes..(slot + 1) * self.n_classes]);
         }
         file
     }
 
     #[inline]
     fn home(&self, key: u32) -> usize {
-        (key.wrapping_mul(0x9E37_79B1) as usize) & self.mask
+        // Multiply-shift maps the (already mixed) key onto 0..capacity.
+        ((key as u64 * self.capacity as u64) >> 32) as usize
+    }
+
+    #[inline]
+    fn next(&self, slot: usize) -> usize {
+        if slot + 1 == self.capacity {
+            0
+        } else {
+            slot + 1
+        }
     }
 
     #[inline]
     fn key_at(&self, slot: usize) -> u32 {
-        let base = slot * self.stride;
-        (self.slots[base] as u16 as u32) | ((self.slots[base + 1] as u16 as u32) << 16)
+        self.keys[slot]
+    }
+
+    /// The slot holding `key`, if any.
+    #[inline]
+    fn find(&self, key: u32) -> Option<usize> {
+        let mut slot = self.home(key);
+        loop {
+            let k = self.keys[slot];
+            if k == key {
+                return Some(slot);
+            }
+            if k == 0 {
+                return None;
+            }
+            slot = self.next(slot);
+        }
     }
 
     pub fn n_classes(&self) -> usize {
@@ -143,28 +171,65 @@ impl Weights {
         self.len
     }
 
+    /// A copy without the rows whose largest absolute weight is below `min`.
+    pub fn pruned(&self, min: i16) -> Weights {
+        let mut file = self.to_file();
+        let n = self.n_classes;
+        let mut kept = WeightsFile { n_classes: file.n_classes, key_deltas: Vec::new(), rows: Vec::new() };
+        let (mut key, mut last) = (0u32, 0u32);
+        for (i, d) in file.key_deltas.drain(..).enumerate() {
+            key += d;
+            let row = &file.rows[i * n..(i + 1) * n];
+            if row.iter().any(|w| w.unsigned_abs() >= min.unsigned_abs()) {
+                kept.key_deltas.push(key - last);
+                last = key;
+                kept.rows.extend_from_slice(row);
+            }
+        }
+        Weights::from_file(&kept).expect("pruning keeps rows and keys together")
+    }
+
     /// Adds the rows of `features` into `scores` (length `n_classes`).
     #[inline]
     pub fn score_into(&self, features: &[u64], scores: &mut [i32]) {
-        for &f in features {
-            let key = short_key(f);
-            let mut slot = self.home(key);
-            loop {
-                let k = self.key_at(slot);
-                if k == key {
-                    let base = slot * self.stride + 2;
-                    for (s, &w) in scores.iter_mut().zip(&self.slots[base..base + self.n_classes]) {
-                        *s += w as i32;
-                    }
-                    break;
+        let n = self.n_classes;
+        // Three passes over small batches so cache misses overlap instead of
+        // queueing: prefetch the key lines, find the slots, prefetch the rows.
+        let mut found = [0usize; 32];
+        for batch in features.chunks(32) {
+            for &f in batch {
+                prefetch(&self.keys, self.home(short_key(f)));
+            }
+            let mut hits = 0;
+            for &f in batch {
+                if let Some(slot) = self.find(short_key(f)) {
+                    prefetch(&self.rows, slot * n);
+                    found[hits] = slot;
+                    hits += 1;
                 }
-                if k == 0 {
-                    break;
+            }
+            for &slot in &found[..hits] {
+                for (s, &w) in scores.iter_mut().zip(&self.rows[slot * n..(slot + 1) * n]) {
+                    *s += w as i32;
                 }
-                slot = (slot + 1) & self.mask;
             }
         }
     }
+}
+
+/// Hints the CPU to fetch the cache line holding `items[at]`.
+#[inline(always)]
+fn prefetch<T>(items: &[T], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if at < items.len() {
+        // SAFETY: a prefetch is only a hint, and the address is inside `items`.
+        unsafe {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            _mm_prefetch(items.as_ptr().add(at) as *const i8, _MM_HINT_T0);
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (items, at);
 }
 
 #[cfg(test)]
