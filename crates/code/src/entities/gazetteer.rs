@@ -159,7 +159,7 @@ pub const TITLES: &[&str] = &[
     "defence", "interior", "finance", "state", "head", "speaker", "sheikh", "emir", "crown", "justice", "judge",
     "officer", "aide", "lord", "sir", "dame", "chancellor", "tsar", "czar", "sergeant", "sgt.", "first", "lady",
     "national", "security", "press", "acting", "former", "then-president", "u.s.", "us", "uk", "staff", "aide",
-    "army",
+    "army", "republican", "democrat", "democratic", "opposition", "candidate", "nominee", "rival",
 ];
 
 /// Titles that make their holder a member of government (GOV) or the military (MIL).

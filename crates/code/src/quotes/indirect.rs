@@ -154,7 +154,15 @@ fn reported(doc: &Doc, si: usize, j: usize, end: usize) -> Option<(Found, usize,
         return None;
     }
     // The speaker comes after the report: "..., a spokesperson for the Houthis said."
-    let comma = (phrase_start.saturating_sub(6)..phrase_start).rev().find(|&i| toks[i].text == "," && doc.in_quote(si, i).is_none());
+    let comma = (phrase_start.saturating_sub(6)..phrase_start).rev().find(|&i| toks[i].text == "," && doc.in_quote(si, i).is_none()).filter(|&c| {
+        (c + 1..phrase_start).all(|i| {
+            let l = lower(&toks[i]);
+            matches!(l.as_str(), "a" | "an" | "the" | "for" | "of")
+                || lexicon::is_role(&l)
+                || crate::entities::gazetteer::TITLES.contains(&l.as_str())
+                || toks[i].text.chars().next().is_some_and(char::is_uppercase)
+        })
+    });
     let after_verb = if inverted { after_mention(doc, si, j + 1) } else { j + 1 };
     let tail_end = (after_verb..end).find(|&i| toks[i].text == ",").unwrap_or(end);
     let tail_has_that = (after_verb..tail_end.min(after_verb + 10)).any(|i| lower(&toks[i]) == "that");
@@ -179,6 +187,10 @@ fn reported(doc: &Doc, si: usize, j: usize, end: usize) -> Option<(Found, usize,
     }
     // The report follows the verb, after "that" if there is one.
     let mut k = j + 1;
+    // "had said then that": adverbs after the verb.
+    while k < end && lexicon::is_between(&lower(&toks[k])) && lower(&toks[k]) != "that" {
+        k += 1;
+    }
     let telling = lexicon::is_telling_verb(&lower(&toks[j]));
     // "that" right after the verb, after the hearer ("told reporters that"), or after
     // an adverbial ("said on Aug. 13 that", "revealed in an interview with ... that").
@@ -190,7 +202,13 @@ fn reported(doc: &Doc, si: usize, j: usize, end: usize) -> Option<(Found, usize,
         k = t + 1;
     } else if !lexicon::takes_bare_clause(&lower(&toks[j])) {
         // "declared a partnership", "stressed the importance": no reported clause.
-        return None;
+        let opener = toks.get(k).map(lower);
+        let clause = lexicon::takes_clause_after_subject(&lower(&toks[j]))
+            && (matches!(opener.as_deref(), Some("he" | "she" | "they" | "it" | "we"))
+                || doc.entities.mention_starting_at(si, k).is_some_and(|m| toks.get(m.end).is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase))));
+        if !clause {
+            return None;
+        }
     } else {
         if lexicon::is_telling_verb(&lower(&toks[j])) {
             // The hearer: "told reporters", "told DW", "told him".
@@ -209,6 +227,9 @@ fn reported(doc: &Doc, si: usize, j: usize, end: usize) -> Option<(Found, usize,
                 None => return None,
             }
         }
+    }
+    while k < end && toks[k].text == "," {
+        k += 1;
     }
     if k >= end || lexicon::blocks_clause(&lower(&toks[k])) {
         return None;

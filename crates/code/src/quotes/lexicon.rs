@@ -18,6 +18,7 @@ const SPEECH: &[&str] = &[
     "believes", "believed", "think", "thinks", "estimate", "estimated", "deny", "denied", "denies", "suggest",
     "suggested", "suggests", "indicate", "indicated", "hail", "hailed", "express", "expressed", "point",
     "pointed", "highlight", "highlighted", "proclaim", "proclaimed", "accuse", "accused", "stating", "noting",
+    "mention", "mentioned", "mentions", "lauded", "commended", "praised",
     "warning", "claiming", "insisting", "arguing", "explaining", "calling", "describing",
 ];
 
@@ -95,6 +96,12 @@ pub fn takes_bare_clause(lower: &str) -> bool {
         "say" | "said" | "says" | "told" | "tells" | "tell" | "claimed" | "claims" | "added" | "adds" | "insisted"
             | "insists" | "argued" | "argues" | "believes" | "wrote" | "writes" | "warned" | "warns" | "noted"
             | "estimated" | "predicted" | "suggested" | "reiterated" | "responded" | "replied" | "saying" | "reported"
-            | "reports" | "assured" | "informed"
+            | "reports" | "assured" | "informed" | "stated" | "states"
     )
+}
+
+/// Reporting verbs that take a clause without "that" only when a pronoun or a name
+/// opens it: "announced he would suspend", not "announced a package".
+pub fn takes_clause_after_subject(lower: &str) -> bool {
+    matches!(lower, "announced" | "announces" | "confirmed" | "revealed" | "acknowledged" | "admitted" | "declared" | "stressed" | "emphasized" | "emphasised" | "indicated" | "alleged" | "vowed" | "pledged" | "promised" | "denied" | "asserted" | "maintained")
 }

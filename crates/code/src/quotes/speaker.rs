@@ -244,7 +244,7 @@ pub(crate) fn clause_subject(doc: &Doc, si: usize, before: usize) -> Option<Foun
         .filter(|m| m.end <= before && doc.in_quote(si, m.start).is_none())
         .filter(|m| doc.entities.get(m.entity).is_some_and(speaker_ok))
         .filter(|m| followed_by_verb(toks, m.end))
-        .filter(|m| m.start == 0 || !matches!(lower(&toks[m.start - 1]).as_str(), "of" | "in" | "to" | "with" | "from" | "by" | "for" | "on" | "at" | "'s" | "’s"))
+        .filter(|m| m.start == 0 || !matches!(lower(&toks[m.start - 1]).as_str(), "of" | "in" | "to" | "with" | "from" | "by" | "for" | "on" | "at" | "'s" | "’s" | ","))
         .last()?;
     found_at(doc, si, m.end)
 }
@@ -312,7 +312,16 @@ fn pronoun(doc: &Doc, si: usize, at: usize, pron: &str) -> Option<Found> {
                 || (next.as_deref() == Some(",")
                     && (m.end + 1..toks.len().min(m.end + 25)).any(|i| toks[i].text == "," && toks.get(i + 1).is_some_and(|t| lexicon::is_speech_verb(&lower(t)))))
         };
+        let inverted = |m: &&crate::entities::Mention| {
+            (m.start.saturating_sub(6)..m.start).rev().take_while(|&i| {
+                let l = lower(&toks[i]);
+                l == "the" || crate::entities::gazetteer::TITLES.contains(&l.as_str()) || crate::entities::gazetteer::ORG_WORDS.contains(&l.as_str()) || lexicon::is_role(&l) || lexicon::is_speech_verb(&l) || toks[i].text.chars().next().is_some_and(char::is_uppercase)
+            }).any(|i| lexicon::is_speech_verb(&lower(&toks[i])))
+        };
         let possessive = |m: &&crate::entities::Mention| toks.get(m.end).is_some_and(|t| matches!(t.text.as_str(), "'s" | "’s"));
+        if let Some(m) = cands.iter().find(|m| inverted(m)) {
+            return Some(m.entity);
+        }
         cands.iter().find(|m| speaks(m)).or_else(|| cands.iter().find(|m| !possessive(m))).or(cands.first()).map(|m| m.entity)
     };
     // "Zelensky, who voiced gratitude for the F-16s, which he said": the relative's antecedent.
