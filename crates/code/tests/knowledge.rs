@@ -136,6 +136,8 @@ fn people_resolve_by_date() {
     // Putin was prime minister between his presidencies.
     assert_eq!(k().person_by_name("Putin", day("2010-01-01")).unwrap().role, OfficeRole::HeadOfGovernment);
     // Spellings.
+    assert_eq!(k().person_by_name("Kim", day("2024-06-19")).unwrap().name, "Kim Jong Un");
+    assert_eq!(k().person_by_name("Kim", day("2000-06-13")).unwrap().name, "Kim Jong Il");
     for name in ["Kim Jong Un", "Kim Jong-un", "Kim Jung Un", "KIM JONG-UN"] {
         assert_eq!(actor_of(name, "2024-06-19").as_deref(), Some("PRKGOV"), "{name}");
     }
@@ -167,6 +169,10 @@ fn bodies_groups_metonyms_and_countries_resolve() {
     assert_eq!(k.resolve("Kremlin", date).unwrap().country().unwrap().as_str(), "RUS");
     assert_eq!(k.metonym("Pentagon").unwrap().actor().as_str(), "USAMIL");
     assert_eq!(k.metonym("Hanoi").unwrap().actor().as_str(), "VNM");
+    assert_eq!(k.resolve("TASS", date).unwrap().actor().as_str(), "RUSMED");
+    assert_eq!(k.resolve("KCNA", date).unwrap().actor().as_str(), "PRKMED");
+    assert_eq!(k.resolve("Downing Street", date).unwrap().actor().as_str(), "GBRGOV");
+    assert_eq!(k.resolve("Élysée", date).unwrap().actor().as_str(), "FRAGOV");
     assert_eq!(k.group("Houthis").unwrap().actor.as_str(), "YEMREB");
     assert_eq!(k.group("Ansar Allah").unwrap().actor.as_str(), "YEMREB");
     assert_eq!(k.resolve("Hamas", date).unwrap().actor().as_str(), "PSEREB");
