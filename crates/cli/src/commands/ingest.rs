@@ -41,10 +41,6 @@ impl Tally {
             self.ingested, self.skipped, self.failed
         )
     }
-
-    fn seen(&self) -> u64 {
-        (self.ingested + self.skipped + self.failed) as u64
-    }
 }
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
@@ -53,6 +49,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let progress = progress_bar(ctx.quiet);
     let mut tally = Tally::default();
     for batch in Batches::new(&paths) {
+        let batch_len = batch.len();
         let prepared: Vec<Result<Document, String>> = batch
             .into_par_iter()
             .map(|read| {
@@ -78,7 +75,15 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             }
         }
 
-        let coded: Vec<CodedDocument> = todo.par_iter().map(dyad_code::code_document).collect();
+        progress.inc((batch_len - todo.len()) as u64);
+        let coded: Vec<CodedDocument> = todo
+            .par_iter()
+            .map(|doc| {
+                let coded = dyad_code::code_document(doc);
+                progress.inc(1);
+                coded
+            })
+            .collect();
         for done in store.insert_batch(todo.iter().zip(&coded))? {
             match done {
                 Insertion::Inserted => tally.ingested += 1,
@@ -87,7 +92,6 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             }
         }
         tracing::debug!(?tally, "batch committed");
-        progress.set_position(tally.seen());
         progress.set_message(tally.line());
     }
     progress.finish_and_clear();
@@ -103,7 +107,7 @@ fn progress_bar(quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} {pos} documents ({per_sec}): {msg}") {
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} {pos} documents read: {msg}") {
         bar.set_style(style);
     }
     bar.enable_steady_tick(Duration::from_millis(200));

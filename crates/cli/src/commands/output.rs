@@ -15,5 +15,8 @@ pub fn table_width() -> Option<usize> {
     if !std::io::stdout().is_terminal() {
         return None;
     }
-    console::Term::stdout().size_checked().map(|(_rows, cols)| cols as usize)
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_rows, cols)| cols as usize)
+        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
 }
