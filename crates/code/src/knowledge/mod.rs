@@ -333,6 +333,25 @@ impl Knowledge {
             .find(|p| p.role == role && p.actor.country() == Some(country) && p.in_office(date))
     }
 
+    /// The holder of an office named by its title ("president", "prime minister", "secretary
+    /// of state") for a country on a date, matched against the start of the `office` column
+    /// (a leading "US" or "UK" is skipped). Where several rows fit, the higher rank wins.
+    pub fn office_holder_by_title(&self, country: CountryCode, title: &str, date: NaiveDate) -> Option<&Person> {
+        let title = name_key(title);
+        if title.is_empty() {
+            return None;
+        }
+        let fits = |office: &str| {
+            let key = name_key(office);
+            let rest = key.split_once(' ').map(|(_, r)| r).unwrap_or("");
+            [key.as_str(), rest].iter().any(|k| k.strip_prefix(title.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+        };
+        self.people
+            .iter()
+            .filter(|p| p.actor.country() == Some(country) && p.in_office(date) && fits(&p.office))
+            .max_by_key(|p| p.role.rank())
+    }
+
     /// The sector a role word gives ("troops" → MIL), trying the singular of a plural.
     pub fn role(&self, word: &str) -> Option<Sector> {
         let key = name_key(word);

@@ -61,7 +61,7 @@ fn is_voice_head(l: &str) -> bool {
 
 fn is_time_token(l: &str) -> bool {
     crate::entities::gazetteer::is_time_word(l)
-        || l.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || (l.chars().any(|c| c.is_ascii_digit()) && l.chars().all(|c| c.is_ascii_digit() || c == ','))
         || matches!(l, "on" | "late" | "early" | "earlier" | "this" | "last" | "week" | "morning" | "evening" | "night" | "afternoon" | "today" | "yesterday")
 }
 
@@ -127,7 +127,10 @@ pub(crate) fn subject_before(doc: &Doc, si: usize, verb: usize, floor: usize) ->
         let prev = m.start.checked_sub(1).map(|i| lower(&toks[i]));
         let listed = match prev.as_deref() {
             Some("by" | "with") => true,
-            Some(",") => m.start >= 2 && doc.entities.mention_ending_at(si, m.start - 1).is_some(),
+            // "the US, Britain, ..., South Korea said": names on both sides of commas.
+            Some(",") => doc.entities.mention_ending_at(si, m.start - 1).is_some_and(|p| {
+                p.start > 0 && matches!(toks[p.start - 1].text.as_str(), "," | "and")
+            }),
             _ => false,
         };
         if listed {
@@ -454,7 +457,12 @@ pub(crate) fn continues(doc: &Doc, prev: usize, g: usize) -> bool {
     if !opens_paragraph(doc, b.open) {
         return false;
     }
-    let adjacent = doc.text(a.close + 1, b.open).trim().is_empty();
+    // `b` fills its paragraph, and `a` is in the paragraph just before.
+    let between = doc.text(a.close + 1, b.open);
+    let previous_paragraph = between.split_once('\n').is_some_and(|(_, rest)| rest.trim().is_empty());
+    let rest_of_line: String = doc.chars[(b.close + 1).min(doc.chars.len())..].iter().take_while(|c| **c != '\n').collect();
+    let fills = !b.unclosed && rest_of_line.trim().chars().all(|c| !c.is_alphanumeric());
+    let adjacent = previous_paragraph && fills;
     (a.unclosed && b.open.saturating_sub(a.close) < 400) || adjacent
 }
 
