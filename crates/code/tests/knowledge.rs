@@ -157,6 +157,16 @@ fn people_resolve_by_date() {
     let in_2009 = k().office_holder(rus, OfficeRole::HeadOfState, day("2009-06-01")).unwrap();
     assert_eq!(in_2000.name, "Vladimir Putin");
     assert_eq!(in_2009.name, "Dmitry Medvedev");
+    let by_title = |c: &str, title: &str, date: &str| {
+        k().office_holder_by_title(c.parse().unwrap(), title, day(date)).map(|p| p.name.clone())
+    };
+    assert_eq!(by_title("RUS", "president", "2000-06-01").as_deref(), Some("Vladimir Putin"));
+    assert_eq!(by_title("RUS", "president", "2010-06-01").as_deref(), Some("Dmitry Medvedev"));
+    assert_eq!(by_title("IRN", "president", "2024-08-01").as_deref(), Some("Masoud Pezeshkian"));
+    assert_eq!(by_title("USA", "vice president", "2024-08-01").as_deref(), Some("Kamala Harris"));
+    assert_eq!(by_title("USA", "secretary of state", "2024-08-01").as_deref(), Some("Antony Blinken"));
+    assert_eq!(by_title("GBR", "prime minister", "2024-06-01").as_deref(), Some("Rishi Sunak"));
+    assert_eq!(by_title("GBR", "prime minister", "2024-08-01").as_deref(), Some("Keir Starmer"));
 }
 
 #[test]
