@@ -42,7 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t0 = Instant::now();
     let scores = ner::evaluate(model, &gold, as_loc, &five);
     let secs = t0.elapsed().as_secs_f64();
-    println!("Worldwide newswire ({} files, {} blocks), LOC = LOC+GPE:\n{scores}", paths.len(), gold.len());
+    println!("Worldwide newswire ({} files, {} documents), LOC = LOC+GPE:\n{scores}", paths.len(), gold.len());
     println!("speed: {:.0} words/s (tokenize + split + tag, {words} words in {secs:.2}s)", words as f64 / secs);
     Ok(())
 }

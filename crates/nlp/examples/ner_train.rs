@@ -21,6 +21,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(v) = std::env::var("NER_PRUNE").ok().and_then(|v| v.parse().ok()) {
         opts.prune_below = v;
     }
+    if let Some(v) = std::env::var("NER_ROUND").ok().and_then(|v| v.parse().ok()) {
+        opts.round_to = v;
+    }
+    println!("{opts:?}");
     let model = ner::train(&train, &opts);
     println!("trained {epochs} epochs in {:.1}s, {} features", t0.elapsed().as_secs_f64(), model.n_features());
     let scores = ner::evaluate(&model, &dev, |l| Some(if l == Label::Gpe { Label::Loc } else { l }), &[Label::Per, Label::Org, Label::Loc]);

@@ -21,6 +21,12 @@ pub enum GazKind {
     Org,
     Month,
     Weekday,
+    /// A common given name: a hint, never an entity alone.
+    FirstName,
+    /// A title or role written before names ("President", "Gen.").
+    Title,
+    /// A word that ends or heads organization names ("Ministry", "Party").
+    OrgWord,
 }
 
 impl GazKind {
@@ -34,6 +40,9 @@ impl GazKind {
             GazKind::Org => "org",
             GazKind::Month => "month",
             GazKind::Weekday => "weekday",
+            GazKind::FirstName => "first-name",
+            GazKind::Title => "title",
+            GazKind::OrgWord => "org-word",
         }
     }
 
@@ -54,6 +63,8 @@ pub struct GazMatch {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     phrases: FxHashMap<u64, GazKind>,
+    /// One-word entries by their lower case, for text that is not capitalised.
+    lower_words: FxHashMap<u64, GazKind>,
     max_len: usize,
 }
 
@@ -82,6 +93,9 @@ impl Gazetteer {
             g.add_list(include_str!("../data/regions.txt"), GazKind::Region);
             g.add_list(include_str!("../data/demonyms.txt"), GazKind::Demonym);
             g.add_list(include_str!("../data/organizations.txt"), GazKind::Org);
+            g.add_list(include_str!("../data/titles.txt"), GazKind::Title);
+            g.add_list(include_str!("../data/org_words.txt"), GazKind::OrgWord);
+            g.add_list(include_str!("../data/first_names.txt"), GazKind::FirstName);
             for line in include_str!("../data/dates.txt").lines().filter(|l| !l.starts_with('#')) {
                 let mut parts = line.split('|');
                 let kind = match parts.next() {
@@ -114,12 +128,20 @@ impl Gazetteer {
         }
         let h = toks.iter().fold(SEED, |h, t| extend(h, &t.text));
         self.phrases.entry(h).or_insert(kind);
+        if toks.len() == 1 {
+            self.lower_words.entry(extend(SEED, &toks[0].text.to_lowercase())).or_insert(kind);
+        }
         self.max_len = self.max_len.max(toks.len());
     }
 
     /// The kind of a one-word phrase.
     pub fn word(&self, word: &str) -> Option<GazKind> {
         self.phrases.get(&extend(SEED, word)).copied()
+    }
+
+    /// The kind of a one-word entry, matched on lower case (`lower` is lower-cased).
+    pub fn word_lower(&self, lower: &str) -> Option<GazKind> {
+        self.lower_words.get(&extend(SEED, lower)).copied()
     }
 
     /// The longest phrase starting at `words[start]`, as (length, kind).
@@ -167,6 +189,8 @@ mod tests {
             g.matches(&words).iter().map(|m| (words[m.start..m.end].join(" "), m.kind)).collect();
         assert_eq!(found, [
             ("Russian".to_string(), GazKind::Demonym),
+            ("President".to_string(), GazKind::Title),
+            ("Vladimir".to_string(), GazKind::FirstName),
             ("Russian Far East".to_string(), GazKind::Region),
             ("North Korea".to_string(), GazKind::Country),
             ("Pyongyang".to_string(), GazKind::City),

@@ -10,6 +10,7 @@ pub mod dates;
 pub mod eval;
 pub mod features;
 pub mod labels;
+pub mod memory;
 pub mod rules;
 
 use crate::gazetteer::Gazetteer;
@@ -95,13 +96,28 @@ impl NerModel {
             spans.into_iter().map(|(start, end, l)| EntitySpan { start, end, label: l.as_str().to_string() }).collect();
     }
 
-    /// Entities of a whole text as character spans (sentences split and tokenized here).
+    /// Sets the entities of a document's sentences, tagging each and then making
+    /// them consistent across the document ([`memory`]).
+    pub fn tag_document(&self, sentences: &mut [AnnotatedSentence]) {
+        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.tokens.iter().map(|t| t.text.as_str()).collect()).collect();
+        let mut spans: Vec<Vec<(usize, usize, Label)>> = words.iter().map(|w| self.tag_words(w)).collect();
+        memory::harmonize(&words, &mut spans);
+        drop(words);
+        for (s, sp) in sentences.iter_mut().zip(spans) {
+            s.entities = sp.into_iter().map(|(start, end, l)| EntitySpan { start, end, label: l.as_str().to_string() }).collect();
+        }
+    }
+
+    /// Entities of a whole text (one document) as character spans.
     pub fn tag_text(&self, text: &str) -> Vec<(usize, usize, Label)> {
+        let mut sentences = crate::tokenize::sentences(text);
+        self.tag_document(&mut sentences);
         let mut out = Vec::new();
-        for s in crate::tokenize::sentences(text) {
-            let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
-            for (a, b, l) in self.tag_words(&words) {
-                out.push((s.tokens[a].start, s.tokens[b - 1].end, l));
+        for s in &sentences {
+            for e in &s.entities {
+                if let Some(l) = Label::parse(&e.label) {
+                    out.push((s.tokens[e.start].start, s.tokens[e.end - 1].end, l));
+                }
             }
         }
         out
@@ -116,12 +132,14 @@ pub struct TrainOptions {
     pub min_count: u32,
     /// Rows whose largest averaged weight is below this are dropped after training.
     pub prune_below: f32,
+    /// Weights are rounded to multiples of `1 / round_to` (0: not rounded).
+    pub round_to: f32,
     pub seed: u64,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 10, min_count: 2, prune_below: 0.02, seed: 7 }
+        TrainOptions { epochs: 10, min_count: 2, prune_below: 0.0, round_to: 0.0, seed: 7 }
     }
 }
 
@@ -175,16 +193,17 @@ pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
         }
     }
     let model = trainer.finish();
-    NerModel { model: compact(&model, opts.prune_below) }
+    NerModel { model: compact(&model, opts.prune_below, opts.round_to) }
 }
 
-/// Drops rows with only tiny weights and rounds weights to multiples of 1/256, which
-/// leaves scores all but unchanged and lets the saved file compress well.
-fn compact(model: &Perceptron, below: f32) -> Perceptron {
+/// Drops rows with only tiny weights and rounds weights, which lets the saved file
+/// compress well.
+fn compact(model: &Perceptron, below: f32, round_to: f32) -> Perceptron {
+    let round = |w: f32| if round_to > 0.0 { (w * round_to).round() / round_to } else { w };
     let rows: Vec<(u64, Vec<f32>)> = model
         .rows()
         .filter(|(_, r)| r.iter().any(|w| w.abs() >= below))
-        .map(|(f, r)| (f, r.iter().map(|w| (w * 256.0).round() / 256.0).collect()))
+        .map(|(f, r)| (f, r.iter().map(|&w| round(w)).collect()))
         .collect();
     let mut rows = rows;
     rows.sort_unstable_by_key(|(f, _)| *f);

@@ -133,10 +133,12 @@ pub fn read_uner(input: &str, map: LabelMap) -> Result<(Vec<Gold>, usize), NerEr
 }
 
 /// Reads a Worldwide newswire TSV file (`word<TAB>tag`, sometimes a second, nested
-/// tag column, which is ignored; blank lines between blocks);
-/// each block's words are joined back into text (see [`detokenize`]).
+/// tag column, which is ignored; blank lines between blocks) as one document: each
+/// block's words joined back into text (see [`detokenize`]), blocks by blank lines.
 pub fn read_newswire(input: &str, map: LabelMap) -> Result<Vec<Gold>, NerError> {
-    let mut out = Vec::new();
+    // One document: blocks joined by blank lines.
+    let mut doc = Gold { text: String::new(), spans: Vec::new() };
+    let mut doc_len = 0usize;
     let mut words: Vec<&str> = Vec::new();
     let mut tags: Vec<&str> = Vec::new();
     let mut finish = |words: &mut Vec<&str>, tags: &mut Vec<&str>| {
@@ -144,7 +146,14 @@ pub fn read_newswire(input: &str, map: LabelMap) -> Result<Vec<Gold>, NerError> 
             return;
         }
         let (text, offsets) = detokenize(words);
-        out.push(Gold { spans: to_chars(&offsets, word_spans(tags, map)), text });
+        if !doc.text.is_empty() {
+            doc.text.push_str("\n\n");
+            doc_len += 2;
+        }
+        let shift = doc_len;
+        doc.spans.extend(to_chars(&offsets, word_spans(tags, map)).into_iter().map(|(s, e, l)| (s + shift, e + shift, l)));
+        doc.text.push_str(&text);
+        doc_len += text.chars().count();
         words.clear();
         tags.clear();
     };
@@ -167,7 +176,7 @@ pub fn read_newswire(input: &str, map: LabelMap) -> Result<Vec<Gold>, NerError> 
         }
     }
     finish(&mut words, &mut tags);
-    Ok(out)
+    Ok(if doc.text.is_empty() { Vec::new() } else { vec![doc] })
 }
 
 /// Joins tokenized words back into running text, the way news is written ("U . S ."

@@ -13,13 +13,60 @@ pub struct View<'a> {
     shape: Vec<String>,
     /// Gazetteer position tag of each token ("B-country", "I-city", ...), "" if none.
     gaz: Vec<&'static str>,
+    /// Gazetteer kind of the lower-cased word ("florida"), "" if none.
+    lgaz: Vec<&'static str>,
+    /// Capitalised run ("Ministry of Foreign Affairs") each token is in: its first
+    /// and last token and the token's place in it (B, I, L, U; O outside runs).
+    runs: Vec<(usize, usize, &'static str)>,
     /// Most words capitalised: a headline or a title-case line.
     headline: bool,
 }
 
-const GAZ_TAGS: [[&str; 8]; 2] = [
-    ["B-country", "B-city", "B-state", "B-region", "B-demonym", "B-org", "B-month", "B-weekday"],
-    ["I-country", "I-city", "I-state", "I-region", "I-demonym", "I-org", "I-month", "I-weekday"],
+pub(crate) fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Lower-case words that may sit inside a capitalised name.
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "the" | "for" | "and" | "de" | "du" | "des" | "al" | "el" | "bin" | "von" | "van" | "da" | "&" | "-")
+}
+
+pub(crate) fn cap_runs(words: &[&str]) -> Vec<(usize, usize, &'static str)> {
+    let n = words.len();
+    let mut out = vec![(0, 0, "O"); n];
+    let mut i = 0;
+    while i < n {
+        if !is_cap(words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        loop {
+            if end < n && is_cap(words[end]) {
+                end += 1;
+            } else if end + 1 < n && is_connector(words[end]) && is_cap(words[end + 1]) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        for (k, slot) in out[i..end].iter_mut().enumerate() {
+            let pos = match (k == 0, i + k + 1 == end) {
+                (true, true) => "U",
+                (true, false) => "B",
+                (false, true) => "L",
+                (false, false) => "I",
+            };
+            *slot = (i, end - 1, pos);
+        }
+        i = end;
+    }
+    out
+}
+
+const GAZ_TAGS: [[&str; 11]; 2] = [
+    ["B-country", "B-city", "B-state", "B-region", "B-demonym", "B-org", "B-month", "B-weekday", "B-first", "B-title", "B-orgword"],
+    ["I-country", "I-city", "I-state", "I-region", "I-demonym", "I-org", "I-month", "I-weekday", "I-first", "I-title", "I-orgword"],
 ];
 
 fn gaz_index(k: GazKind) -> usize {
@@ -32,6 +79,9 @@ fn gaz_index(k: GazKind) -> usize {
         GazKind::Org => 5,
         GazKind::Month => 6,
         GazKind::Weekday => 7,
+        GazKind::FirstName => 8,
+        GazKind::Title => 9,
+        GazKind::OrgWord => 10,
     }
 }
 
@@ -80,7 +130,13 @@ impl<'a> View<'a> {
         let alpha = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_alphabetic())).count();
         let caps = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count();
         let headline = alpha >= 3 && caps * 10 >= alpha * 7;
-        View { words, lower, shape, gaz, headline }
+        let lgaz = lower
+            .iter()
+            .zip(&words)
+            .map(|(l, w)| if is_cap(w) { "" } else { gazetteer.word_lower(l).map_or("", |k| GAZ_TAGS[0][gaz_index(k)]) })
+            .collect();
+        let runs = cap_runs(&words);
+        View { words, lower, shape, gaz, lgaz, runs, headline }
     }
 
     pub fn len(&self) -> usize {
@@ -156,6 +212,25 @@ impl<'a> View<'a> {
         out.push(feature(28, &[self.shape_at(j - 1), sh, self.shape_at(j + 1)]));
         out.push(feature(29, &[p1, self.gaz_at(j)]));
         out.push(feature(30, &[self.lower_at(j - 1), sh]));
+        out.push(feature(31, &[self.lgaz[i]]));
+        let (rs, re, pos) = self.runs[i];
+        if pos != "O" {
+            out.push(feature(32, &[&self.lower[re], pos]));
+            out.push(feature(33, &[&self.lower[rs], pos]));
+            let len = ["1", "2", "3", "4+"][(re - rs).min(3)];
+            out.push(feature(34, &[len, pos]));
+            out.push(feature(35, &[self.gaz[re], self.gaz[rs], pos]));
+        }
+        out.push(feature(36, &[self.word_at(j + 1)]));
+        out.push(feature(37, &[self.word_at(j - 1)]));
+    }
+
+    fn word_at(&self, i: isize) -> &str {
+        match i {
+            i if i < 0 => "<s>",
+            i if i as usize >= self.len() => "</s>",
+            i => self.words[i as usize],
+        }
     }
 }
 

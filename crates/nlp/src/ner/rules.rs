@@ -2,6 +2,7 @@
 //! relabelling (a LOC the gazetteer knows as a country, city or state is GPE), places,
 //! groups and organizations the model missed, and DATE spans by rule.
 use super::dates;
+use super::features::{cap_runs, is_cap};
 use super::labels::Label;
 use crate::gazetteer::{GazKind, Gazetteer};
 
@@ -11,7 +12,7 @@ fn label_of(kind: GazKind) -> Option<Label> {
         GazKind::Region => Some(Label::Loc),
         GazKind::Demonym => Some(Label::Norp),
         GazKind::Org => Some(Label::Org),
-        GazKind::Month | GazKind::Weekday => None,
+        GazKind::Month | GazKind::Weekday | GazKind::FirstName | GazKind::Title | GazKind::OrgWord => None,
     }
 }
 
@@ -35,6 +36,12 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
         })
         .collect();
 
+    if !headline(words) {
+        org_runs(words, gaz, &mut spans);
+        after_titles(words, gaz, &mut spans);
+    }
+    acronyms_in_brackets(words, &mut spans);
+
     for m in gaz.matches(words) {
         let Some(label) = label_of(m.kind) else { continue };
         if !spans.iter().any(|&(s, e, _)| overlaps((s, e), (m.start, m.end))) {
@@ -52,4 +59,82 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
     }
     spans.sort_unstable();
     spans
+}
+
+/// Most words capitalised: names cannot be told from the rest by case.
+fn headline(words: &[&str]) -> bool {
+    let alpha = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_alphabetic())).count();
+    let caps = words.iter().filter(|w| is_cap(w)).count();
+    alpha >= 4 && caps * 10 >= alpha * 7
+}
+
+/// A capitalised run that ends in an organization word ("Census Bureau", "Open
+/// Dialogue Foundation") or starts with one before "of" ("Ministry of Health",
+/// "University of North Carolina") is an organization; spans inside it give way.
+fn org_runs(words: &[&str], gaz: &Gazetteer, spans: &mut Vec<(usize, usize, Label)>) {
+    let runs = cap_runs(words);
+    let mut i = 0;
+    while i < words.len() {
+        let (rs, re, pos) = runs[i];
+        if !matches!(pos, "B" | "U") {
+            i += 1;
+            continue;
+        }
+        let mut start = rs;
+        // A sentence-initial "The" or a title is not part of the name.
+        while start < re && (matches!(words[start], "The" | "A" | "An") || gaz.longest_at(words, start).is_some_and(|(_, k)| k == GazKind::Title)) {
+            start += 1;
+        }
+        let end = re + 1;
+        i = end;
+        let last_org = gaz.word(words[re]) == Some(GazKind::OrgWord);
+        let first_org_of = gaz.word(words[start]) == Some(GazKind::OrgWord) && words.get(start + 1) == Some(&"of");
+        if end - start < 2 || !(last_org || first_org_of) {
+            continue;
+        }
+        // Leave alone a run a PER or ORG span crosses at its edges.
+        if spans.iter().any(|&(a, b, _)| overlaps((a, b), (start, end)) && (a < start || b > end)) {
+            continue;
+        }
+        spans.retain(|&(a, b, _)| !overlaps((a, b), (start, end)));
+        spans.push((start, end, Label::Org));
+    }
+}
+
+/// Capitalised words right after a title ("President Shavkat Mirziyoyev", "Mr
+/// Osborne") that nothing else claims are a person.
+fn after_titles(words: &[&str], gaz: &Gazetteer, spans: &mut Vec<(usize, usize, Label)>) {
+    let mut i = 0;
+    while i < words.len() {
+        let Some((len, GazKind::Title)) = gaz.longest_at(words, i) else {
+            i += 1;
+            continue;
+        };
+        let start = i + len;
+        let mut end = start;
+        while end < words.len() && end - start < 4 && is_cap(words[end]) && gaz.word(words[end]).is_none_or(|k| k == GazKind::FirstName) {
+            end += 1;
+        }
+        if end > start && !spans.iter().any(|&(a, b, _)| overlaps((a, b), (start, end))) {
+            spans.push((start, end, Label::Per));
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// "Open Dialogue Foundation ( ODF )": the acronym in brackets after a name has its type.
+fn acronyms_in_brackets(words: &[&str], spans: &mut Vec<(usize, usize, Label)>) {
+    let mut add = Vec::new();
+    for &(_, e, label) in spans.iter() {
+        if label != Label::Org && label != Label::Loc && label != Label::Gpe {
+            continue;
+        }
+        if words.get(e) == Some(&"(") && words.get(e + 2) == Some(&")") {
+            let w = words[e + 1];
+            if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-') && !spans.iter().any(|&(a, _, _)| a == e + 1) {
+                add.push((e + 1, e + 2, label));
+            }
+        }
+    }
+    spans.extend(add);
 }
