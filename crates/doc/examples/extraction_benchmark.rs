@@ -1,7 +1,10 @@
 //! Runs HTML main-content extraction over the article-extraction benchmark pages and
 //! writes the predictions as `{id: {"articleBody": ...}}` for `extraction_score.py`.
 //!
-//! usage: extraction_benchmark HTML_DIR PRED.json
+//! usage: extraction_benchmark HTML_DIR PRED.json [--baseline]
+//!
+//! `--baseline` writes trafilatura's own `content_text` (same options, no dyad
+//! post-processing), for comparison.
 use std::io::Read;
 use std::time::Instant;
 
@@ -11,6 +14,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         eprintln!("usage: extraction_benchmark HTML_DIR PRED.json");
         std::process::exit(2);
     };
+    let baseline = args.next().as_deref() == Some("--baseline");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
@@ -28,7 +32,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let start = Instant::now();
     let mut pred = serde_json::Map::new();
     for (id, html) in &pages {
-        let text = dyad_doc::clean::extract_html(html);
+        let text = if baseline {
+            let opts = trafilatura::Options::default().with_fallback(true).with_exclude_comments(true).with_deduplicate(false);
+            trafilatura::extract(html, &opts).map(|r| r.content_text).unwrap_or_default()
+        } else {
+            dyad_doc::clean::extract_html(html)
+        };
         pred.insert(id.clone(), serde_json::json!({ "articleBody": text }));
     }
     let secs = start.elapsed().as_secs_f64();

@@ -29,9 +29,10 @@ pub fn extract(html: &str) -> HtmlArticle {
         return HtmlArticle::default();
     };
     let md = result.metadata;
+    let title = non_empty(md.title);
     HtmlArticle {
-        text: paragraphs(&result.content_text),
-        title: non_empty(md.title),
+        text: postprocess(super::markup::paragraphs(&result.content_html), title.as_deref()),
+        title,
         author: non_empty(md.author),
         sitename: non_empty(md.sitename),
         date: md.date,
@@ -43,26 +44,27 @@ fn non_empty(s: String) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-/// Normalises extracted text to one paragraph per non-empty line, joined by blank lines,
-/// with runs of inner whitespace collapsed.
-pub(crate) fn paragraphs(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let mut words = line.split_whitespace().peekable();
-        if words.peek().is_none() {
+/// Light post-processing of the extracted paragraphs: the headline (repeated from the
+/// title) and the byline go to metadata; lines of page furniture and photo credits the
+/// extractor let through are dropped (the same tables as for scraped text).
+/// (Dropping short paragraphs that repeat on a page was tried and cost recall.)
+fn postprocess(paras: Vec<String>, title: Option<&str>) -> String {
+    let mut out = String::new();
+    for (i, p) in paras.iter().enumerate() {
+        let words = p.split(' ').count();
+        let is_title = i < 3 && title.is_some_and(|t| t == p);
+        let junk = super::junk::is_junk_phrase(p, words)
+            || super::junk::is_credit_line(p, words)
+            || super::junk::is_url_line(p)
+            || super::junk::has_credit_tail(p)
+            || (i < 5 && crate::meta::byline::is_byline(p, words));
+        if is_title || junk {
             continue;
         }
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        let mut first = true;
-        for w in words {
-            if !first {
-                out.push(' ');
-            }
-            out.push_str(w);
-            first = false;
-        }
+        out.push_str(p);
     }
     out
 }

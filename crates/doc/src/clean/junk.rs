@@ -42,7 +42,6 @@ const JUNK_PREFIXES: &[&str] = &[
     "we’ve sent you a confirmation",
     "we've sent you a confirmation",
     "click here",
-    "advertisement",
     "edited by:",
     "before you leave:",
     "breaking news",
@@ -73,6 +72,12 @@ const JUNK_PREFIXES: &[&str] = &[
     "table of contents",
 ];
 
+/// Whole lines (lowercased, without trailing colon) that are labels, not text.
+const JUNK_LINES: &[&str] = &[
+    "advert", "advertisement", "tags", "share", "comments", "print", "email", "categories", "related", "menu", "search",
+    "home", "close", "loading...", "sponsored",
+];
+
 /// Longer boxes can still be junk; beyond this many words a line is trusted as text.
 const JUNK_PREFIX_MAX_WORDS: usize = 40;
 
@@ -82,6 +87,9 @@ pub fn is_junk_phrase(line: &str, words: usize) -> bool {
         return false;
     }
     let head = lower_head(strip_list_marker(line), 48);
+    if words <= 2 && JUNK_LINES.contains(&head.trim_end_matches(':')) {
+        return true;
+    }
     if JUNK_PREFIXES.iter().any(|p| head.starts_with(p)) {
         return true;
     }
@@ -177,6 +185,9 @@ mod tests {
         assert!(junk("Every Friday, the Asia newsletter delivers stories right to your inbox. Subscribe below"));
         assert!(!junk("Skipping the summit, the minister flew to Hanoi."));
         assert!(!junk("Support for the government fell to 30 percent."));
+        assert!(junk("Advertisement"));
+        assert!(junk("Tags:"));
+        assert!(!junk("Advertisers left the platform."));
         assert!(!junk("Read the statement, officials said, before voting."));
     }
 

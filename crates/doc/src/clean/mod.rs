@@ -2,6 +2,7 @@
 //! through main-content extraction first ([`html`]).
 pub mod html;
 pub mod junk;
+pub mod markup;
 pub mod text;
 
 pub use html::HtmlArticle;
