@@ -2,6 +2,7 @@
 //! module under `commands/`.
 mod batches;
 mod commands;
+mod guard;
 mod logging;
 mod report;
 mod table;
@@ -40,6 +41,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     logging::init();
+    guard::install();
     let ctx = commands::Context { quiet: cli.quiet };
     let result = match cli.command {
         Command::Code(args) => commands::code::run(args, &ctx),

@@ -1,7 +1,9 @@
 //! `dyad code`: the stateless pipe. Documents in, one output-contract JSON object per
 //! document out, in input order; coded in parallel a batch at a time.
-use super::{inputs, Context};
+use super::inputs::{self, DocFailure};
+use super::Context;
 use crate::batches::Batches;
+use crate::guard::guarded;
 use crate::report::{self, Outcome};
 use anyhow::Context as _;
 use rayon::prelude::*;
@@ -20,13 +22,17 @@ pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut failed = 0;
     for batch in Batches::new(&paths) {
-        let lines: Vec<Result<String, String>> = batch
+        let lines: Vec<Result<String, DocFailure>> = batch
             .into_par_iter()
             .map(|read| {
-                let raw = read.map_err(|e| e.to_string())?;
-                let doc = inputs::prepare(raw).map_err(|e| e.to_string())?;
-                let coded = dyad_code::code_document(&doc);
-                serde_json::to_string(&coded).map_err(|e| format!("{}: cannot encode as JSON: {e}", doc.source))
+                let raw = read?;
+                let origin = raw.source.clone();
+                guarded(|| {
+                    let (origin, doc) = inputs::prepare(raw)?;
+                    let coded = dyad_code::code_document(&doc);
+                    serde_json::to_string(&coded).map_err(|e| DocFailure::Encode { origin, reason: e.to_string() })
+                })
+                .unwrap_or_else(|bug| Err(DocFailure::Bug { origin, bug }))
             })
             .collect();
         for line in lines {

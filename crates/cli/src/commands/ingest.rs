@@ -4,8 +4,10 @@
 //! skipped before coding, and each batch commits whole, so a run that is interrupted
 //! (Ctrl-C, kill, power cut) leaves whole documents only and the next run picks up
 //! where it stopped.
-use super::{inputs, Context};
+use super::inputs::{self, DocFailure};
+use super::Context;
 use crate::batches::Batches;
+use crate::guard::guarded;
 use crate::report::{self, Outcome};
 use dyad_code::CodedDocument;
 use dyad_doc::Document;
@@ -50,15 +52,16 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let mut tally = Tally::default();
     for batch in Batches::new(&paths) {
         let batch_len = batch.len();
-        let prepared: Vec<Result<Document, String>> = batch
+        let prepared: Vec<Result<(String, Document), DocFailure>> = batch
             .into_par_iter()
             .map(|read| {
-                let raw = read.map_err(|e| e.to_string())?;
-                inputs::prepare(raw).map_err(|e| e.to_string())
+                let raw = read?;
+                let origin = raw.source.clone();
+                guarded(|| inputs::prepare(raw)).unwrap_or_else(|bug| Err(DocFailure::Bug { origin, bug }))
             })
             .collect();
 
-        let stored = store.present(prepared.iter().flatten().map(|d| d.content_hash.as_str()))?;
+        let stored = store.present(prepared.iter().flatten().map(|(_, d)| d.content_hash.as_str()))?;
         let mut in_batch = HashSet::new();
         let mut todo = Vec::new();
         for doc in prepared {
@@ -67,24 +70,34 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                     tally.failed += 1;
                     progress.suspend(|| report::input_failed(&problem));
                 }
-                Ok(doc) if stored.contains(&doc.content_hash) || !in_batch.insert(doc.content_hash.clone()) => {
+                Ok((_, doc)) if stored.contains(&doc.content_hash) || !in_batch.insert(doc.content_hash.clone()) => {
                     tracing::debug!(id = %doc.id, source = %doc.source, "already stored");
                     tally.skipped += 1;
                 }
-                Ok(doc) => todo.push(doc),
+                Ok(prepared) => todo.push(prepared),
             }
         }
 
         progress.inc((batch_len - todo.len()) as u64);
-        let coded: Vec<CodedDocument> = todo
+        let coded: Vec<Result<CodedDocument, DocFailure>> = todo
             .par_iter()
-            .map(|doc| {
-                let coded = dyad_code::code_document(doc);
+            .map(|(origin, doc)| {
+                let coded = guarded(|| dyad_code::code_document(doc));
                 progress.inc(1);
-                coded
+                coded.map_err(|bug| DocFailure::Bug { origin: origin.clone(), bug })
             })
             .collect();
-        for done in store.insert_batch(todo.iter().zip(&coded))? {
+        let mut good = Vec::with_capacity(todo.len());
+        for ((_, doc), coded) in todo.iter().zip(coded) {
+            match coded {
+                Ok(coded) => good.push((doc, coded)),
+                Err(problem) => {
+                    tally.failed += 1;
+                    progress.suspend(|| report::input_failed(&problem));
+                }
+            }
+        }
+        for done in store.insert_batch(good.iter().map(|(doc, coded)| (*doc, coded)))? {
             match done {
                 Insertion::Inserted => tally.ingested += 1,
                 // Stored by another run since we looked.

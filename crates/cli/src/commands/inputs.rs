@@ -1,6 +1,6 @@
-//! Input arguments shared by the commands that read documents.
+//! Input arguments and per-document failures shared by the commands that read documents.
 use anyhow::bail;
-use dyad_doc::{Document, RawDocument};
+use dyad_doc::{Document, RawDocument, ReadError};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -16,18 +16,27 @@ pub fn resolve(inputs: Vec<PathBuf>) -> anyhow::Result<Vec<PathBuf>> {
     Ok(vec![PathBuf::from("-")])
 }
 
-/// Why a document read fine but cannot be used.
+/// Why one document could not be processed. Displays as `<file>: <problem>`, the file
+/// being where the document was read (`path:line` for a JSONL record).
 #[derive(Debug, thiserror::Error)]
-pub enum Unusable {
+pub enum DocFailure {
+    #[error(transparent)]
+    Read(#[from] ReadError),
     #[error("{origin}: no article text left after cleaning")]
     NoText { origin: String },
+    #[error("{origin}: cannot encode as JSON: {reason}")]
+    Encode { origin: String, reason: String },
+    #[error("{origin}: {bug}")]
+    Bug { origin: String, bug: String },
 }
 
-/// Cleans a raw document; one whose body cleans away to nothing is an error.
-pub fn prepare(raw: RawDocument) -> Result<Document, Unusable> {
+/// Cleans a raw document; one whose body cleans away to nothing is a failure.
+/// Returns where it was read from along with it.
+pub fn prepare(raw: RawDocument) -> Result<(String, Document), DocFailure> {
+    let origin = raw.source.clone();
     let doc = dyad_doc::prepare(raw);
     if doc.text.trim().is_empty() {
-        return Err(Unusable::NoText { origin: doc.source });
+        return Err(DocFailure::NoText { origin });
     }
-    Ok(doc)
+    Ok((origin, doc))
 }

@@ -1,6 +1,7 @@
 //! `dyad text`: the cleaned body of an article, nothing else. A JSONL file's bodies
 //! are printed one after another, separated by an empty line.
-use super::{inputs, Context};
+use super::inputs::{self, DocFailure};
+use super::Context;
 use crate::report::{self, Outcome};
 use anyhow::Context as _;
 use std::io::{BufWriter, Write};
@@ -22,8 +23,8 @@ pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
             Err(e) => vec![Err(e)],
         };
         for read in docs {
-            match read.map_err(|e| e.to_string()).and_then(|raw| inputs::prepare(raw).map_err(|e| e.to_string())) {
-                Ok(doc) => {
+            match read.map_err(DocFailure::from).and_then(inputs::prepare) {
+                Ok((_, doc)) => {
                     if printed > 0 {
                         writeln!(out).context("writing to standard output")?;
                     }
