@@ -348,3 +348,28 @@ fn dev_gold_politicians_resolve_to_their_country() {
     assert!(found * 2 >= total, "at least half of the named speakers are known: {found}/{total}");
     assert!(agree * 10 >= found * 9, "resolved speakers belong to the story: {agree}/{found}");
 }
+
+/// The PLOVER types agree with the 2021 CAMEO-to-PLOVER table kept beside the project.
+#[test]
+fn plover_types_agree_with_the_2021_mapping() {
+    let Some(shared) = shared_dir() else {
+        eprintln!("skipping: ../shared not found");
+        return;
+    };
+    let Ok(text) = std::fs::read_to_string(shared.join("data/plover/CAMEO2PLOVER-2021.txt")) else {
+        eprintln!("skipping: CAMEO2PLOVER-2021.txt not found");
+        return;
+    };
+    let k = k();
+    let mut seen = HashSet::new();
+    for line in text.lines() {
+        let Some((code, rest)) = line.split_once(':') else { continue };
+        if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) || !seen.insert(code.to_string()) {
+            continue;
+        }
+        let plover = rest.split([',', '#']).next().unwrap().trim();
+        let info = k.cameo(code).unwrap_or_else(|| panic!("CAMEO {code} of the mapping is missing"));
+        assert_eq!(info.plover.map(|p| p.as_str()), Some(plover), "PLOVER type of {code}");
+    }
+    assert!(seen.len() > 250, "read {} codes", seen.len());
+}
