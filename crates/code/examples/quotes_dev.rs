@@ -2,7 +2,10 @@
 //! corpus: `id`, `text`, `published`, `outlet`) and prints one output-contract record
 //! per document, with `entities` and `quotes` filled and nothing else.
 //!
-//! usage: cargo run --release -p dyad-code --example quotes_dev -- DOCS.jsonl > OUT.jsonl
+//! usage: cargo run --release -p dyad-code --example quotes_dev -- DOCS.jsonl [--analyze] > OUT.jsonl
+//!
+//! Without `--analyze` only the tokenizer runs (entities from capitalised runs); with it
+//! the shipped tagger, parser and entity tagger run first.
 use chrono::NaiveDate;
 use dyad_code::record::{CodedDocument, DocRecord};
 use dyad_code::{entities, quotes};
@@ -10,6 +13,17 @@ use std::io::{BufRead, Write};
 
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| "../shared/corpus/dev/docs.jsonl".into());
+    let analyzer = if std::env::args().any(|a| a == "--analyze") {
+        match dyad_nlp::Analyzer::shipped() {
+            Ok(a) => Some(a),
+            Err(e) => {
+                eprintln!("cannot load the shipped models: {e}");
+                std::process::exit(1);
+            }
+        }
+    } else {
+        None
+    };
     let file = match std::fs::File::open(&path) {
         Ok(f) => f,
         Err(e) => {
@@ -37,7 +51,10 @@ fn main() {
         let id = v["id"].as_str().unwrap_or("").to_string();
         let published = v["published"].as_str().and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
         let outlet = v["outlet"].as_str();
-        let sentences = dyad_nlp::tokenize::sentences(text);
+        let sentences = match analyzer {
+            Some(a) => a.analyze(text),
+            None => dyad_nlp::tokenize::sentences(text),
+        };
         let ents = entities::resolve(&sentences, text, published, outlet);
         let qs = quotes::find(text, &sentences, &ents);
         if std::env::var("DEBUG_DOC").is_ok_and(|d| d == id) {

@@ -221,7 +221,6 @@ struct Cluster {
 /// Resolves the names of one document into entities. `published` dates who held
 /// which office; `outlet` (a name or domain) is dropped where the page names itself.
 pub fn resolve(sentences: &[AnnotatedSentence], text: &str, published: Option<NaiveDate>, outlet: Option<&str>) -> DocumentEntities {
-    let _ = published;
     let raw = mentions::find(sentences, text);
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut of_raw: Vec<Option<usize>> = vec![None; raw.len()];
@@ -286,7 +285,74 @@ pub fn resolve(sentences: &[AnnotatedSentence], text: &str, published: Option<Na
         entities.push(e);
     }
     mentions.sort_by_key(|m| (m.sentence, m.start, m.end));
+    if let Ok(k) = crate::knowledge::Knowledge::try_embedded() {
+        let date = published.unwrap_or_else(|| chrono::Utc::now().date_naive());
+        for e in &mut entities {
+            apply_knowledge(e, k, date);
+        }
+    }
     DocumentEntities { entities, mentions }
+}
+
+/// What dyad's knowledge tables add: the actor code of a person in office on the date, a
+/// group or an international body; the standard name of a country; the type of a city.
+fn apply_knowledge(e: &mut ResolvedEntity, k: &crate::knowledge::Knowledge, date: NaiveDate) {
+    use crate::knowledge::Resolved;
+    if e.label == Label::Norp {
+        return;
+    }
+    match k.resolve(&e.name, date) {
+        Some(Resolved::Person(p)) if matches!(e.label, Label::Per | Label::Misc) => {
+            e.label = Label::Per;
+            e.actor = Some(p.actor.as_str().to_string());
+            e.country = Some(p.country.as_str().to_string());
+            // "Putin" alone in the text is still Vladimir Putin.
+            let single = !e.name.contains(' ');
+            let p_parts = names::parts(&p.name);
+            if single && p_parts.len() > 1 && p_parts.last() == names::parts(&e.name).last() {
+                e.aliases.push(std::mem::replace(&mut e.name, p.name.clone()));
+            }
+        }
+        Some(Resolved::Group(g)) if e.label != Label::Per => {
+            if e.label == Label::Misc {
+                e.label = Label::Org;
+            }
+            e.actor = Some(g.actor.as_str().to_string());
+            e.country = g.actor.country().or(g.country).map(|c| c.as_str().to_string());
+        }
+        Some(Resolved::Igo(i)) if e.label != Label::Per => {
+            if e.label == Label::Misc {
+                e.label = Label::Org;
+            }
+            e.actor = Some(i.code.as_str().to_string());
+        }
+        Some(Resolved::Country(c)) if matches!(e.label, Label::Gpe | Label::Misc) => {
+            e.label = Label::Gpe;
+            if !e.name.eq_ignore_ascii_case(&c.name) && !e.aliases.contains(&e.name) {
+                e.aliases.push(e.name.clone());
+            }
+            e.name = c.name.clone();
+            e.actor = Some(c.code.as_str().to_string());
+            e.country = Some(c.code.as_str().to_string());
+        }
+        Some(Resolved::Metonym(m)) if e.label != Label::Per => {
+            if e.label == Label::Misc {
+                e.label = if e.capital { Label::Gpe } else { Label::Org };
+            }
+            if e.actor.is_none() {
+                e.actor = Some(m.actor().as_str().to_string());
+            }
+            e.country = Some(m.country.code.as_str().to_string());
+        }
+        _ => {
+            if e.label == Label::Misc {
+                if let Some(c) = k.city(&e.name) {
+                    e.label = Label::Gpe;
+                    e.country = c.country.map(|c| c.as_str().to_string());
+                }
+            }
+        }
+    }
 }
 
 /// "voanews.com" → "voanews"; "The Kyiv Independent" → "kyivindependent".
