@@ -247,7 +247,7 @@ pub fn resolve(sentences: &[AnnotatedSentence], text: &str, published: Option<Na
             if m.known.is_some() {
                 return None;
             }
-            match_cluster(&clusters, parts, m.label, is_acronym(m, sentences))
+            match_cluster(&clusters, parts, m.label, is_acronym(m, sentences), after_place_word(m, sentences))
         });
         let c = match found {
             Some(c) => c,
@@ -326,7 +326,9 @@ fn apply_knowledge(e: &mut ResolvedEntity, k: &crate::knowledge::Knowledge, date
             }
             e.actor = Some(i.code.as_str().to_string());
         }
-        Some(Resolved::Country(c)) if matches!(e.label, Label::Gpe | Label::Misc) => {
+        Some(Resolved::Country(c))
+            if matches!(e.label, Label::Gpe | Label::Misc) && e.country.as_deref().is_none_or(|x| x == c.code.as_str()) =>
+        {
             e.label = Label::Gpe;
             if !e.name.eq_ignore_ascii_case(&c.name) && !e.aliases.contains(&e.name) {
                 e.aliases.push(e.name.clone());
@@ -383,7 +385,7 @@ fn display_parts(m: &RawMention, sentences: &[AnnotatedSentence]) -> Vec<String>
 
 /// The cluster an unknown name belongs to: the same name spelled alike, or a longer
 /// person's name it is part of.
-fn match_cluster(clusters: &[Cluster], parts: &[String], label: Option<Label>, acronym: bool) -> Option<usize> {
+fn match_cluster(clusters: &[Cluster], parts: &[String], label: Option<Label>, acronym: bool, placed: bool) -> Option<usize> {
     let compatible = |c: &Cluster| match (label, majority(&c.labels)) {
         (Some(a), Some(b)) => a == b || a == Label::Misc || b == Label::Misc,
         _ => true,
@@ -404,7 +406,7 @@ fn match_cluster(clusters: &[Cluster], parts: &[String], label: Option<Label>, a
             continue;
         }
         let person = majority(&c.labels).is_none_or(|l| l == Label::Per);
-        if !person || label.is_some_and(|l| l != Label::Per) {
+        if !person || label.is_some_and(|l| l != Label::Per) || placed {
             continue;
         }
         if let Some(score) = names::part_of(parts, &c.parts) {
@@ -456,7 +458,9 @@ fn build_entity(c: &Cluster, raw: &[RawMention], sentences: &[AnnotatedSentence]
                 _ => Label::Loc,
             };
             let country = b.actor.filter(|a| a.len() >= 3 && !a.starts_with("IGO")).map(|a| a[..3].to_string());
-            (b.name.to_string(), l, b.actor.map(str::to_string), country, false)
+            // The document's own fullest form: "United Nations Security Council" where written so.
+            let written = name_votes.iter().filter(|v| v.1 > names::parts(b.name).len()).max_by_key(|v| (v.1, v.2)).map(|v| v.0.clone());
+            (written.unwrap_or_else(|| b.name.to_string()), l, b.actor.map(str::to_string), country, false)
         }
         None => (fullest.clone(), Label::Misc, None, None, false),
     };
@@ -512,6 +516,20 @@ fn build_entity(c: &Cluster, raw: &[RawMention], sentences: &[AnnotatedSentence]
     ResolvedEntity { name, label, actor, country, mentions: c.members.len(), aliases, description, female, capital, titles: title_words }
 }
 
+/// "in Harbin", "the state of Maryland", "the settlements of Oleshnya": a place.
+fn after_place_word(m: &RawMention, sentences: &[AnnotatedSentence]) -> bool {
+    let toks = &sentences[m.sentence].tokens;
+    let prev = |k: usize| m.start.checked_sub(k).map(|i| lower(&toks[i]));
+    match prev(1).as_deref() {
+        Some("in" | "to" | "from" | "near" | "into" | "at") => true,
+        Some("of") => matches!(
+            prev(2).as_deref(),
+            Some("state" | "settlement" | "settlements" | "town" | "city" | "village" | "villages" | "region" | "province" | "capital" | "district" | "districts" | "port")
+        ),
+        _ => false,
+    }
+}
+
 /// The type of a name no model or list has typed.
 fn guess_label(c: &Cluster, raw: &[RawMention], sentences: &[AnnotatedSentence]) -> Label {
     let last = c.parts.last().map(String::as_str).unwrap_or("");
@@ -530,7 +548,8 @@ fn guess_label(c: &Cluster, raw: &[RawMention], sentences: &[AnnotatedSentence])
     }
     let place_prep = c.members.iter().any(|&i| {
         let m = &raw[i];
-        m.start > 0 && matches!(lower(&sentences[m.sentence].tokens[m.start - 1]).as_str(), "in" | "to" | "from" | "near" | "into" | "at")
+        let toks = &sentences[m.sentence].tokens;
+        after_place_word(m, sentences) || toks.get(m.end).is_some_and(|t| gazetteer::REGION_WORDS.contains(&lower(t).trim_end_matches('s')))
     });
     // A name right before a speech verb speaks: "Campbell stated", "Easley added".
     let speaks = c.members.iter().any(|&i| {

@@ -228,7 +228,8 @@ pub fn is_time_word(lower: &str) -> bool {
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
             | "march" | "april" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
             | "jan." | "feb." | "mar." | "apr." | "jun." | "jul." | "aug." | "sep." | "sept." | "oct." | "nov."
-            | "dec." | "jan" | "feb" | "aug" | "sept" | "oct" | "nov" | "dec"
+            | "dec." | "jan" | "feb" | "aug" | "sept" | "oct" | "nov" | "dec" | "gmt" | "utc" | "edt" | "est" | "bst"
+            | "cet" | "et" | "pt" | "am" | "pm" | "a.m." | "p.m."
     )
 }
 

@@ -52,28 +52,41 @@ fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
 
-/// A sentence in title case (a headline, a navigation line), where capitals say little.
-fn is_title_case(s: &AnnotatedSentence) -> bool {
-    let words: Vec<&Token> = s.tokens.iter().filter(|t| t.text.chars().next().is_some_and(char::is_alphabetic)).collect();
-    if words.len() < 4 {
-        return false;
-    }
-    // Only function words stay in lower case in a title-case line.
-    words.iter().all(|t| {
-        is_capitalised(t)
-            || matches!(
+/// Tokens of a sentence that lie on a title-case line (a headline, a navigation line),
+/// where capitals say little. Lines are cut at line breaks; a byline ("By ...") is not a
+/// headline.
+fn title_case_tokens(s: &AnnotatedSentence, newlines: &[usize]) -> Vec<bool> {
+    let mut flags = vec![false; s.tokens.len()];
+    let mut a = 0;
+    while a < s.tokens.len() {
+        let mut b = a + 1;
+        while b < s.tokens.len() && !newlines.iter().any(|&n| n >= s.tokens[b - 1].end && n < s.tokens[b].start) {
+            b += 1;
+        }
+        let line = &s.tokens[a..b];
+        let words: Vec<&Token> = line.iter().filter(|t| t.text.chars().next().is_some_and(char::is_alphabetic)).collect();
+        let function = |t: &Token| {
+            matches!(
                 t.text.as_str(),
                 "a" | "an" | "the" | "of" | "on" | "in" | "to" | "and" | "or" | "for" | "with" | "at" | "by" | "as" | "from" | "vs" | "is"
             )
-    })
+        };
+        let byline = words.first().is_some_and(|t| t.text == "By");
+        let title = words.len() >= 3 && !byline && words.iter().all(|t| is_capitalised(t) || function(t));
+        if title {
+            flags[a..b].iter_mut().for_each(|f| *f = true);
+        }
+        a = b;
+    }
+    flags
 }
 
 /// Finds mentions in every sentence. Uses the tagger's spans where any sentence has
 /// them, capitalised runs otherwise.
 pub(crate) fn find(sentences: &[AnnotatedSentence], text: &str) -> Vec<RawMention> {
     let tagged = sentences.iter().any(|s| !s.entities.is_empty());
-    let mut evidence = Evidence::collect(sentences);
-    evidence.newlines = text.chars().enumerate().filter(|(_, c)| *c == '\n').map(|(i, _)| i).collect();
+    let newlines: Vec<usize> = text.chars().enumerate().filter(|(_, c)| *c == '\n').map(|(i, _)| i).collect();
+    let evidence = Evidence::collect(sentences, newlines);
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         if tagged {
@@ -121,33 +134,40 @@ struct Evidence {
     seen_lower: HashSet<String>,
     /// Character offsets of line breaks: a name never runs across one.
     newlines: Vec<usize>,
+    /// Per sentence and token: on a title-case line.
+    title_case: Vec<Vec<bool>>,
 }
 
 impl Evidence {
-    fn collect(sentences: &[AnnotatedSentence]) -> Self {
+    fn collect(sentences: &[AnnotatedSentence], newlines: Vec<usize>) -> Self {
         let mut capitalised_inside = HashSet::new();
         let mut seen_lower = HashSet::new();
+        let mut title_case = Vec::with_capacity(sentences.len());
         for s in sentences {
-            if is_title_case(s) {
-                continue;
-            }
+            let flags = title_case_tokens(s, &newlines);
             for (i, t) in s.tokens.iter().enumerate() {
+                if flags[i] {
+                    continue;
+                }
                 if is_capitalised(t) {
-                    if i > 0 && !is_opening(&s.tokens[i - 1]) {
+                    let line_start = i > 0 && newlines.iter().any(|&n| n >= s.tokens[i - 1].end && n < t.start);
+                    if i > 0 && !is_opening(&s.tokens[i - 1]) && !line_start {
                         capitalised_inside.insert(lower(t));
                     }
                 } else if t.text.chars().next().is_some_and(|c| c.is_lowercase()) {
                     seen_lower.insert(t.text.clone());
                 }
             }
+            title_case.push(flags);
         }
-        Evidence { capitalised_inside, seen_lower, newlines: Vec::new() }
+        Evidence { capitalised_inside, seen_lower, newlines, title_case }
     }
 }
 
 impl Evidence {
-    fn line_break_at(&self, at: usize) -> bool {
-        self.newlines.binary_search(&at).is_ok()
+    fn line_break_at_or_in(&self, from: usize, to: usize) -> bool {
+        let i = self.newlines.partition_point(|&n| n < from);
+        self.newlines.get(i).is_some_and(|&n| n < to)
     }
 }
 
@@ -156,7 +176,7 @@ fn is_opening(t: &Token) -> bool {
 }
 
 /// Can token `i` be (part of) a name?
-fn nameish(s: &AnnotatedSentence, i: usize, ev: &Evidence) -> bool {
+fn nameish(si: usize, s: &AnnotatedSentence, i: usize, ev: &Evidence) -> bool {
     let t = &s.tokens[i];
     if !is_capitalised(t) {
         return false;
@@ -165,8 +185,9 @@ fn nameish(s: &AnnotatedSentence, i: usize, ev: &Evidence) -> bool {
     if gazetteer::is_time_word(&l) {
         return false;
     }
-    let at_start = i == 0 || is_opening(&s.tokens[i - 1]);
-    if at_start || is_title_case(s) {
+    let at_start = i == 0 || is_opening(&s.tokens[i - 1]) || ev.line_break_at_or_in(s.tokens[i - 1].end, t.start);
+    let title_case = ev.title_case.get(si).and_then(|f| f.get(i)).copied().unwrap_or(false);
+    if at_start || title_case {
         if in_list(gazetteer::NOT_NAMES, &l) && gazetteer::lookup(&t.text).is_none() {
             return false;
         }
@@ -193,17 +214,16 @@ fn nameish(s: &AnnotatedSentence, i: usize, ev: &Evidence) -> bool {
 
 fn from_capitals(si: usize, s: &AnnotatedSentence, ev: &Evidence, out: &mut Vec<RawMention>) {
     let toks = &s.tokens;
-    let title_case = is_title_case(s);
     let mut i = 0;
     while i < toks.len() {
-        if !nameish(s, i, ev) {
+        if !nameish(si, s, i, ev) {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i + 1;
         loop {
-            if end < toks.len() && nameish(s, end, ev) && toks[end].start == toks[end - 1].end + 1 && !ev.line_break_at(toks[end - 1].end) {
+            if end < toks.len() && nameish(si, s, end, ev) && toks[end].start == toks[end - 1].end + 1 && !ev.line_break_at_or_in(toks[end - 1].end, toks[end].start) {
                 end += 1;
                 continue;
             }
@@ -218,14 +238,14 @@ fn from_capitals(si: usize, s: &AnnotatedSentence, ev: &Evidence, out: &mut Vec<
                 if toks[k].text == "the" {
                     k += 1;
                 }
-                if has_head && k < toks.len() && nameish(s, k, ev) && !gazetteer::is_time_word(&lower(&toks[k])) {
+                if has_head && k < toks.len() && nameish(si, s, k, ev) && !gazetteer::is_time_word(&lower(&toks[k])) {
                     end = k + 1;
                     continue;
                 }
             }
             break;
         }
-        if title_case {
+        if ev.title_case.get(si).and_then(|f| f.get(start)).copied().unwrap_or(false) {
             // Headlines: only the words the gazetteer or the body of the text vouch for.
             for k in start..end {
                 let l = lower(&toks[k]);

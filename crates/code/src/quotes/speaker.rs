@@ -482,7 +482,3 @@ pub(crate) fn resumes(doc: &Doc, p: usize, g: usize) -> bool {
     let first = doc.chars.get(b.start).copied().unwrap_or(' ');
     gap.ends_with(',') && !gap.contains(['.', '!', '?', ';']) && gap.split_whitespace().count() <= 8 && first.is_lowercase()
 }
-
-fn c2_start(doc: &Doc, si: usize, c2: usize) -> Option<usize> {
-    doc.entities.mention_ending_at(si, c2).map(|m| m.start)
-}
