@@ -57,3 +57,23 @@ fn page_without_an_article_gives_empty_text_not_a_panic() {
         assert!(a.text.len() < 20, "{html:?} -> {:?}", a.text);
     }
 }
+
+#[test]
+fn metadata_from_json_ld_and_time_element_alone() {
+    let html = r#"<html><head><title>Dam talks end without deal - River Times</title>
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Dam talks end without deal",
+"author": [{"@type": "Person", "name": "Tomas Ruiz"}], "publisher": {"@type": "Organization", "name": "River Times"}}</script>
+</head><body><article><h1>Dam talks end without deal</h1>
+<time datetime="2025-03-04T18:00:00Z">4 March 2025</time>
+<p>Negotiators from the two riverside states ended three days of talks on the dam without an agreement on Tuesday evening.</p>
+<p>Both delegations said they would report to their governments before deciding whether to meet again next month.</p>
+<p>The dispute over water releases from the reservoir has strained relations between the neighbours for more than a decade.</p>
+</article></body></html>"#;
+    let a = dyad_doc::clean::html::extract(html);
+    let m = dyad_doc::meta::from_article(&a);
+    assert_eq!(m.title.as_deref(), Some("Dam talks end without deal"));
+    assert_eq!(m.byline.as_deref(), Some("Tomas Ruiz"));
+    assert_eq!(m.outlet.as_deref(), Some("River Times"));
+    assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2025-03-04"));
+    assert!(a.text.starts_with("Negotiators from the two riverside states"), "{}", a.text);
+}
