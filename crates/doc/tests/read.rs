@@ -223,6 +223,19 @@ fn file_over_the_size_limit_is_refused_without_reading_it() {
     }
 }
 
+#[test]
+fn gzip_that_unpacks_past_the_limit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut e = GzEncoder::new(Vec::new(), Compression::fast());
+    let line = b"The ministry said the talks would resume on Monday.\n";
+    for _ in 0..(MAX_DOC_BYTES as usize / line.len() + 2) {
+        e.write_all(line).unwrap();
+    }
+    let p = write(dir.path(), "bomb.txt.gz", &e.finish().unwrap());
+    assert!(std::fs::metadata(&p).unwrap().len() < MAX_DOC_BYTES / 100);
+    assert!(matches!(one_error(&p), ReadError::OverLimit { limit: MAX_DOC_BYTES, .. }));
+}
+
 /// Tests run as root, where permission bits do not stop reads, so unreadable entries
 /// are made in ways that fail for root too: a symbolic link to nothing, a socket with
 /// a text file's name, and an entry removed between listing and reading.

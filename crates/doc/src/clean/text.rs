@@ -109,6 +109,13 @@ pub fn analyze(raw: &str) -> Analysis {
     let author_box = context_rules(&mut units);
     drop_duplicates(&mut units);
     mark_title(&mut units);
+    // A text that is all headline-like lines ("Putin meets Xi in Beijing") is its own
+    // body: better a headline than nothing.
+    if !units.iter().any(|u| u.class == Class::Body) {
+        for u in units.iter_mut().filter(|u| matches!(u.class, Class::Title | Class::Heading)) {
+            u.class = Class::Body;
+        }
+    }
     Analysis { units, author_box }
 }
 
@@ -398,6 +405,13 @@ mod tests {
         assert!(is_name_line("Julian Ryall", 2));
         assert!(!is_name_line("Rogue alliance", 2));
         assert!(!is_name_line("Putin arrived.", 2));
+    }
+
+    #[test]
+    fn text_without_sentences_is_kept_whole() {
+        assert_eq!(clean("Putin meets Xi in Beijing"), "Putin meets Xi in Beijing");
+        assert_eq!(clean("Skip to content\nTalks in Geneva\nDelegates arrive"), "Talks in Geneva\n\nDelegates arrive");
+        assert_eq!(analyze("Putin meets Xi in Beijing").title(), None);
     }
 
     #[test]
