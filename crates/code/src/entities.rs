@@ -533,6 +533,16 @@ fn after_place_word(m: &RawMention, sentences: &[AnnotatedSentence]) -> bool {
 /// The type of a name no model or list has typed.
 fn guess_label(c: &Cluster, raw: &[RawMention], sentences: &[AnnotatedSentence]) -> Label {
     let last = c.parts.last().map(String::as_str).unwrap_or("");
+    if gazetteer::is_group_word(&c.parts.join(" ")) || c.parts.first().is_some_and(|p| matches!(p.as_str(), "hms" | "uss" | "mv")) {
+        return Label::Norp;
+    }
+    if gazetteer::THING_WORDS.contains(&last) || (c.parts.len() == 1 && gazetteer::is_thing_acronym(last)) {
+        return Label::Misc;
+    }
+    // A generic word alone ("Cabinet", "News") is no name.
+    if c.parts.len() == 1 && (gazetteer::ORG_WORDS.contains(&last) || gazetteer::LOC_WORDS.contains(&last)) {
+        return Label::Misc;
+    }
     if gazetteer::ORG_WORDS.contains(&last) {
         return Label::Org;
     }

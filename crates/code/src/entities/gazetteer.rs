@@ -221,6 +221,29 @@ pub const NOT_NAMES: &[&str] = &[
     "earlier", "meanwhile", "separately", "elsewhere", "instead", "overall", "ahead", "both",
 ];
 
+/// Group and region adjectives and plurals: nationality-like, never listed.
+pub fn is_group_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "asian" | "southeast asian" | "european" | "african" | "western" | "eastern" | "arab" | "latin" | "democrats"
+            | "republicans" | "muslim" | "muslims" | "christian" | "christians" | "jewish" | "sunni" | "shia" | "shiite"
+            | "kurdish" | "kurds" | "anglo saxons" | "anglo saxon" | "euro atlantic" | "nordic" | "baltic" | "slavic"
+            | "westerners" | "europeans" | "asians" | "africans" | "arabs" | "soviets" | "allied" | "islamist" | "zionist"
+    )
+}
+
+/// Last words of names that are agreements, events, vessels or plans: not entities.
+pub const THING_WORDS: &[&str] = &[
+    "agreement", "treaty", "pact", "accord", "compact", "declaration", "communique", "communiqué", "memorandum",
+    "act", "doctrine", "plan", "initiative", "program", "programme", "operation", "summit", "war", "conference",
+    "forum", "games", "olympics", "one", "award", "prize", "cup",
+];
+
+/// Acronyms of things, not bodies.
+pub fn is_thing_acronym(lower: &str) -> bool {
+    matches!(lower, "gdp" | "lng" | "gmt" | "ceo" | "ai" | "uav" | "uavs" | "icbm" | "icbms" | "atacms" | "hq" | "tv" | "pm" | "am" | "covid" | "vip" | "sms" | "eu-" | "f-16" | "f-16s")
+}
+
 /// Months and weekdays: capitalised, never entities.
 pub fn is_time_word(lower: &str) -> bool {
     matches!(

@@ -185,6 +185,16 @@ fn nameish(si: usize, s: &AnnotatedSentence, i: usize, ev: &Evidence) -> bool {
     if gazetteer::is_time_word(&l) {
         return false;
     }
+    // "Iran-backed", "Russian-born", "U.S.-led": adjectives.
+    if let Some((_, tail)) = t.text.rsplit_once('-') {
+        if tail.chars().next().is_some_and(char::is_lowercase) && gazetteer::lookup(&t.text).is_none() {
+            return false;
+        }
+    }
+    // "WORLD": a section label in capitals, a common word.
+    if t.text.chars().count() > 3 && t.text.chars().all(|c| !c.is_lowercase()) && ev.seen_lower.contains(&l) && gazetteer::lookup(&t.text).is_none() {
+        return false;
+    }
     let at_start = i == 0 || is_opening(&s.tokens[i - 1]) || ev.line_break_at_or_in(s.tokens[i - 1].end, t.start);
     let title_case = ev.title_case.get(si).and_then(|f| f.get(i)).copied().unwrap_or(false);
     if at_start || title_case {
@@ -199,7 +209,7 @@ fn nameish(si: usize, s: &AnnotatedSentence, i: usize, ev: &Evidence) -> bool {
         }
         // "Besides", "Politically", "Speaking": adverbs and participles open sentences.
         let chars = l.chars().count();
-        if !ev.capitalised_inside.contains(&l) && chars > 5 && (l.ends_with("ly") || l.ends_with("ing") || l.ends_with("ed") || l.ends_with("es")) {
+        if !ev.capitalised_inside.contains(&l) && chars >= 5 && (l.ends_with("ly") || l.ends_with("ing") || l.ends_with("ed") || l.ends_with("es")) {
             return false;
         }
         if s.tokens.get(i + 1).is_some_and(|n| crate::quotes::is_speech_verb(&lower(n))) {
@@ -266,6 +276,16 @@ fn push_run(si: usize, s: &AnnotatedSentence, start: usize, end: usize, label: O
     let last = lower(&toks[end - 1]);
     let headed = in_list(gazetteer::ORG_WORDS, &last) || in_list(gazetteer::LOC_WORDS, &last) || in_list(gazetteer::REGION_WORDS, &last);
     let whole = surface(&toks[start..end]);
+    // "UK-US strikes": two countries in one token.
+    if end == start + 1 && whole.contains('-') && gazetteer::lookup(&whole).is_none() {
+        let parts: Vec<Option<Known>> = whole.split('-').map(gazetteer::lookup).collect();
+        if parts.len() > 1 && parts.iter().all(|k| matches!(k, Some(Known::Country(_)))) {
+            for known in parts {
+                out.push(RawMention { sentence: si, start, end, name_start: start, label: Some(Label::Gpe), known });
+            }
+            return;
+        }
+    }
     let known = gazetteer::lookup(&whole);
     if known.is_some() || headed || matches!(label, Some(Label::Org | Label::Gpe | Label::Loc | Label::Norp)) {
         let label = label.or(match known {

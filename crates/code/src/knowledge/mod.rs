@@ -14,12 +14,14 @@ use chrono::NaiveDate;
 pub mod codes;
 pub mod error;
 pub mod names;
+pub mod patterns;
 pub mod tables;
 pub mod tsv;
 
 pub use codes::{ActorCode, CameoCode, CodeError, CountryCode, PloverType, QuadClass, Sector};
 pub use error::{KnowledgeError, Problem};
 pub use names::{name_key, NameIndex};
+pub use patterns::PatternMatch;
 pub use tables::{
     BodyKind, CameoInfo, City, Country, CueKind, CueSource, Group, GroupKind, Igo, LatLon, MetonymEntry, ModalityCue,
     OfficeRole, PatternPos, PatternToken, Person, PlaceKind, RoleWord, Tables, VerbPattern,

@@ -316,17 +316,42 @@ pub fn parse_pattern(pattern: &str) -> Result<Vec<PatternToken>, String> {
             tokens.push(PatternToken::Target);
             continue;
         }
-        let alternatives: Vec<String> = word.split('/').map(str::to_lowercase).collect();
-        if alternatives.iter().any(String::is_empty) {
+        let written: Vec<String> = word.split('/').map(str::to_lowercase).collect();
+        if written.iter().any(String::is_empty) {
             return Err(format!("empty alternative in {word:?}"));
         }
-        let optional = alternatives.len() == 1 && OPTIONAL_WORDS.contains(&alternatives[0].as_str());
+        // A plural in a pattern also matches the singular lemma a tagger gives it.
+        let mut alternatives = written.clone();
+        for w in &written {
+            if let Some(s) = singular(w) {
+                if !alternatives.contains(&s) {
+                    alternatives.push(s);
+                }
+            }
+        }
+        let optional = written.len() == 1 && OPTIONAL_WORDS.contains(&written[0].as_str());
         tokens.push(PatternToken::Word { alternatives, optional });
     }
     if !tokens.iter().any(|t| matches!(t, PatternToken::Word { optional: false, .. })) {
         return Err("a pattern needs at least one word".to_string());
     }
     Ok(tokens)
+}
+
+/// The singular of an English plural noun in a pattern, if the word looks like one.
+fn singular(w: &str) -> Option<String> {
+    if w.len() <= 3 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+        return None;
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    for end in ["shes", "ches", "xes", "sses"] {
+        if w.ends_with(end) {
+            return Some(w[..w.len() - 2].to_string());
+        }
+    }
+    w.strip_suffix('s').map(str::to_string)
 }
 
 /// What kind of modality cue a [`ModalityCue`] is.

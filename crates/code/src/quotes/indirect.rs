@@ -43,7 +43,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<Quote> {
                 continue;
             }
             let l = lower(&toks[j]);
-            let q = if l == "according" && toks.get(j + 1).is_some_and(|t| t.text == "to") {
+            // "Biden Warns Houthis ...": a capitalised verb belongs to a headline.
+            let headline = j > 0 && toks[j].text.chars().next().is_some_and(char::is_uppercase);
+            let q = if headline {
+                None
+            } else if l == "according" && toks.get(j + 1).is_some_and(|t| t.text == "to") {
                 according_to(doc, si, j, end)
             } else if lexicon::is_reporting_verb(&l) {
                 reported(doc, si, j, end)
@@ -188,7 +192,7 @@ fn reported(doc: &Doc, si: usize, j: usize, end: usize) -> Option<(Found, usize,
     // The report follows the verb, after "that" if there is one.
     let mut k = j + 1;
     // "had said then that": adverbs after the verb.
-    while k < end && lexicon::is_between(&lower(&toks[k])) && lower(&toks[k]) != "that" {
+    while k < end && matches!(lower(&toks[k]).as_str(), "then" | "also" | "later" | "earlier" | "again" | "previously" | "repeatedly" | "publicly" | "separately" | "recently" | "further" | "privately" | "openly" | "flatly") {
         k += 1;
     }
     let telling = lexicon::is_telling_verb(&lower(&toks[j]));

@@ -319,7 +319,7 @@ fn pronoun(doc: &Doc, si: usize, at: usize, pron: &str) -> Option<Found> {
             (m.start.saturating_sub(6)..m.start).rev().take_while(|&i| {
                 let l = lower(&toks[i]);
                 l == "the" || crate::entities::gazetteer::TITLES.contains(&l.as_str()) || crate::entities::gazetteer::ORG_WORDS.contains(&l.as_str()) || lexicon::is_role(&l) || lexicon::is_speech_verb(&l) || toks[i].text.chars().next().is_some_and(char::is_uppercase)
-            }).any(|i| lexicon::is_speech_verb(&lower(&toks[i])))
+            }).any(|i| matches!(lower(&toks[i]).as_str(), "said" | "says" | "added" | "adds" | "stated" | "noted" | "explained" | "concluded" | "wrote" | "continued"))
         };
         let possessive = |m: &&crate::entities::Mention| toks.get(m.end).is_some_and(|t| matches!(t.text.as_str(), "'s" | "’s"));
         if let Some(m) = cands.iter().find(|m| inverted(m)) {

@@ -1,0 +1,80 @@
+//! Matching verb patterns against the lemmas of a clause.
+use std::ops::Range;
+
+use super::tables::{PatternToken, VerbPattern};
+use super::Knowledge;
+
+/// Determiners the text may have where a pattern has none ("launched *the* strikes on").
+const SKIPPABLE: [&str; 9] = ["a", "an", "the", "his", "her", "its", "their", "this", "these"];
+
+/// How far a target slot followed by more pattern words may stretch, in tokens.
+const MAX_TARGET: usize = 8;
+
+/// Where a pattern matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternMatch {
+    /// The tokens the pattern's words covered, from the head to the last matched word.
+    pub span: Range<usize>,
+    /// The target slot: a closed range when more pattern words follow it, otherwise from its
+    /// start to the end of the clause (the caller cuts the noun phrase).
+    pub target: Option<Range<usize>>,
+}
+
+impl VerbPattern {
+    /// Matches the pattern with its head at `lemmas[start]`. Lemmas are lower case.
+    pub fn match_at(&self, lemmas: &[&str], start: usize) -> Option<PatternMatch> {
+        let mut pos = start;
+        let mut target = None;
+        let mut end = start;
+        let toks = &self.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            match &toks[i] {
+                PatternToken::Target => {
+                    let next_word = toks[i + 1..].iter().find_map(|t| match t {
+                        PatternToken::Word { alternatives, optional: false } => Some(alternatives),
+                        _ => None,
+                    });
+                    match next_word {
+                        None => {
+                            if pos >= lemmas.len() {
+                                return None;
+                            }
+                            target = Some(pos..lemmas.len());
+                            break;
+                        }
+                        Some(alts) => {
+                            let limit = (pos + MAX_TARGET).min(lemmas.len());
+                            let found = (pos + 1..limit).find(|&j| alts.iter().any(|a| a == lemmas[j]))?;
+                            target = Some(pos..found);
+                            pos = found;
+                        }
+                    }
+                }
+                PatternToken::Word { alternatives, optional } => {
+                    while pos < lemmas.len() && !alternatives.iter().any(|a| a == lemmas[pos]) && pos > start && SKIPPABLE.contains(&lemmas[pos]) {
+                        pos += 1;
+                    }
+                    if pos < lemmas.len() && alternatives.iter().any(|a| a == lemmas[pos]) {
+                        pos += 1;
+                        end = pos;
+                    } else if !optional {
+                        return None;
+                    }
+                }
+            }
+            i += 1;
+        }
+        Some(PatternMatch { span: start..end.max(start + 1), target })
+    }
+}
+
+impl Knowledge {
+    /// The most specific verb or noun pattern headed by `lemmas[head]` that matches there.
+    pub fn match_pattern(&self, lemmas: &[&str], head: usize) -> Option<(&VerbPattern, PatternMatch)> {
+        let lemma = lemmas.get(head)?;
+        self.verbs_for(lemma)
+            .filter_map(|p| p.match_at(lemmas, head).map(|m| (p, m)))
+            .max_by_key(|(p, m)| (p.specificity(), m.span.len()))
+    }
+}
