@@ -373,3 +373,21 @@ fn plover_types_agree_with_the_2021_mapping() {
     }
     assert!(seen.len() > 250, "read {} codes", seen.len());
 }
+
+#[test]
+fn patterns_match_clauses_and_the_longest_wins() {
+    let k = k();
+    let code_at = |text: &str, head: usize| {
+        let lemmas: Vec<&str> = text.split(' ').collect();
+        k.match_pattern(&lemmas, head).map(|(p, m)| (p.code.to_string(), m.target.map(|t| lemmas[t].join(" "))))
+    };
+    assert_eq!(code_at("putin pay a visit to pyongyang", 1), Some(("042".into(), Some("pyongyang".into()))));
+    assert_eq!(code_at("biden call on russia to withdraw", 1), Some(("020".into(), Some("russia to withdraw".into()))));
+    assert_eq!(code_at("xi call putin", 1), Some(("041".into(), Some("putin".into()))));
+    assert_eq!(code_at("china accuse the u.s. of provocation", 1), Some(("1123".into(), Some("the u.s.".into()))));
+    assert_eq!(code_at("china accuse the u.s. of lie", 1), Some(("112".into(), Some("the u.s.".into()))));
+    assert_eq!(code_at("us launch strike on houthi target", 1), Some(("195".into(), Some("houthi target".into()))));
+    assert_eq!(code_at("russia impose sanction on the us", 1).map(|c| c.0), Some("163".into()));
+    assert_eq!(code_at("ukraine launch incursion into kursk", 1), Some(("190".into(), Some("kursk".into()))));
+    assert!(code_at("frobnicate the us", 0).is_none());
+}
