@@ -18,9 +18,9 @@ use features::{label_features, move_features, TokenKeys, N_LABEL_FEATURES, N_MOV
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 use system::{Move, State, MOVES, NONE};
-use weights::{Weights, WeightsFile};
+use weights::{SparseFile, Weights};
 
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ParserError {
@@ -39,13 +39,14 @@ pub struct Parser {
     root_label: u8,
 }
 
+/// The model file (version 2: rows stored sparse).
 #[derive(Serialize, Deserialize)]
 struct ModelFile {
     version: u32,
     deprels: Vec<String>,
     root_label: u8,
-    moves: WeightsFile,
-    labels: WeightsFile,
+    moves: SparseFile,
+    labels: SparseFile,
 }
 
 /// Per-sentence working memory, reused across sentences by [`Parser::parse_with`].
@@ -83,18 +84,17 @@ impl Parser {
     pub fn load<R: Read>(input: R) -> Result<Self, ParserError> {
         let mut bytes = Vec::with_capacity(1 << 24);
         flate2::read::GzDecoder::new(input).read_to_end(&mut bytes)?;
-        let file: ModelFile = postcard::from_bytes(&bytes).map_err(|e| ParserError::Format(e.to_string()))?;
-        if file.version != FORMAT_VERSION {
-            return Err(ParserError::Format(format!(
-                "format version {} (this build reads {FORMAT_VERSION})",
-                file.version
-            )));
+        let format = |e: postcard::Error| ParserError::Format(e.to_string());
+        let (version, _) = postcard::take_from_bytes::<u32>(&bytes).map_err(format)?;
+        let weights = |w: Result<Weights, String>, what: &str| w.map_err(|e| ParserError::Format(format!("{what} model: {e}")));
+        if version != FORMAT_VERSION {
+            return Err(ParserError::Format(format!("format version {version} (this build reads {FORMAT_VERSION})")));
         }
-        let moves = Weights::from_file(&file.moves).map_err(|e| ParserError::Format(format!("move model: {e}")))?;
-        let labels =
-            Weights::from_file(&file.labels).map_err(|e| ParserError::Format(format!("label model: {e}")))?;
-        let parser = Parser::new(moves, labels, file.deprels)?;
-        if parser.root_label != file.root_label {
+        let f: ModelFile = postcard::from_bytes(&bytes).map_err(format)?;
+        let moves = weights(Weights::from_sparse(&f.moves), "move")?;
+        let labels = weights(Weights::from_sparse(&f.labels), "label")?;
+        let parser = Parser::new(moves, labels, f.deprels)?;
+        if parser.root_label != f.root_label {
             return Err(ParserError::Format("root label index does not match the relations".into()));
         }
         Ok(parser)
@@ -106,8 +106,8 @@ impl Parser {
             version: FORMAT_VERSION,
             deprels: self.deprels.clone(),
             root_label: self.root_label,
-            moves: self.moves.to_file(),
-            labels: self.labels.to_file(),
+            moves: SparseFile::from(&self.moves.to_file()),
+            labels: SparseFile::from(&self.labels.to_file()),
         };
         let bytes = postcard::to_stdvec(&file).map_err(|e| ParserError::Format(e.to_string()))?;
         let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::best());

@@ -31,13 +31,52 @@ struct Slot {
     row: [i16; INLINE_CLASSES],
 }
 
-/// The serialised form: sorted keys (delta-coded) and their rows.
-#[derive(Debug, Serialize, Deserialize)]
+/// Sorted keys (delta-coded) and their dense rows: the form weights are built from.
+#[derive(Debug)]
 pub struct WeightsFile {
     n_classes: u32,
     key_deltas: Vec<u32>,
     rows: Vec<i16>,
 }
+
+/// The stored form: rows keep only their non-zero weights (most label weights are
+/// zero), which makes the file smaller and quicker to read.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SparseFile {
+    n_classes: u32,
+    key_deltas: Vec<u32>,
+    /// Non-zero weights per row.
+    counts: Vec<u8>,
+    /// Class of each non-zero weight, rows one after another.
+    classes: Vec<u8>,
+    values: Vec<i16>,
+}
+
+impl From<&WeightsFile> for SparseFile {
+    fn from(f: &WeightsFile) -> Self {
+        let n = f.n_classes as usize;
+        let mut out = SparseFile {
+            n_classes: f.n_classes,
+            key_deltas: f.key_deltas.clone(),
+            counts: Vec::with_capacity(f.key_deltas.len()),
+            classes: Vec::new(),
+            values: Vec::new(),
+        };
+        for row in f.rows.chunks(n.max(1)) {
+            let mut count = 0u8;
+            for (c, &w) in row.iter().enumerate() {
+                if w != 0 {
+                    out.classes.push(c as u8);
+                    out.values.push(w);
+                    count += 1;
+                }
+            }
+            out.counts.push(count);
+        }
+        out
+    }
+}
+
 
 /// The quantised value of a model's largest weight.
 pub const FULL_SCALE: f32 = 30000.0;
@@ -105,7 +144,45 @@ impl Weights {
                 n
             ));
         }
-        let len = file.key_deltas.len();
+        Self::build(n, &file.key_deltas, |i, out| {
+            out.copy_from_slice(&file.rows[i * n..(i + 1) * n]);
+            Ok(())
+        })
+    }
+
+    /// Builds the table straight from the sparse stored form.
+    pub fn from_sparse(file: &SparseFile) -> Result<Self, String> {
+        let n = file.n_classes as usize;
+        if n == 0 || n > 256 || file.counts.len() != file.key_deltas.len() || file.classes.len() != file.values.len() {
+            return Err(format!(
+                "{} keys, {} row counts, {} classes for {} values",
+                file.key_deltas.len(),
+                file.counts.len(),
+                file.classes.len(),
+                file.values.len()
+            ));
+        }
+        let mut at = 0;
+        Self::build(n, &file.key_deltas, |i, out| {
+            let end = at + file.counts[i] as usize;
+            let (Some(classes), Some(values)) = (file.classes.get(at..end), file.values.get(at..end)) else {
+                return Err("row counts run past the stored weights".to_string());
+            };
+            for (&c, &w) in classes.iter().zip(values) {
+                *out.get_mut(c as usize).ok_or_else(|| format!("class {c} of {n}"))? = w;
+            }
+            at = end;
+            Ok(())
+        })
+    }
+
+    /// Places the keys given as deltas, letting `fill` write the row of the `i`-th.
+    fn build(
+        n: usize,
+        key_deltas: &[u32],
+        mut fill: impl FnMut(usize, &mut [i16]) -> Result<(), String>,
+    ) -> Result<Self, String> {
+        let len = key_deltas.len();
         // Load factor 0.6 keeps linear probes for unseen features short.
         let capacity = len * 5 / 3 + 16;
         let inline = n <= INLINE_CLASSES;
@@ -118,7 +195,7 @@ impl Weights {
             len,
         };
         let mut key = 0u32;
-        for (i, &delta) in file.key_deltas.iter().enumerate() {
+        for (i, &delta) in key_deltas.iter().enumerate() {
             key = key.checked_add(delta).ok_or("key overflow")?;
             if key == 0 {
                 return Err("zero key".into());
@@ -127,13 +204,12 @@ impl Weights {
             while w.key_at(slot) != 0 {
                 slot = w.next(slot);
             }
-            let row = &file.rows[i * n..(i + 1) * n];
             if inline {
                 w.inline[slot].key = key;
-                w.inline[slot].row[..n].copy_from_slice(row);
+                fill(i, &mut w.inline[slot].row[..n])?;
             } else {
                 w.keys[slot] = key;
-                w.rows[slot * n..(slot + 1) * n].copy_from_slice(row);
+                fill(i, &mut w.rows[slot * n..(slot + 1) * n])?;
             }
         }
         Ok(w)
@@ -311,7 +387,7 @@ mod tests {
                 assert!((q[c] as f32 / scale - exact[c]).abs() < 1e-3, "{q:?} vs {exact:?}");
             }
         }
-        let back = Weights::from_file(&w.to_file()).unwrap();
+        let back = Weights::from_sparse(&SparseFile::from(&w.to_file())).unwrap();
         let mut a = [0i32; 3];
         let mut b = [0i32; 3];
         w.score_into(&feats, &mut a);
