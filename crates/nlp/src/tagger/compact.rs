@@ -6,15 +6,44 @@ use crate::perceptron::Perceptron;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(from = "StoredModel", into = "StoredModel")]
 pub struct CompactModel {
     n_classes: usize,
     /// Real weight = stored weight × `scale`.
     scale: f32,
-    /// Feature key per slot; `EMPTY` marks a free slot. Length is a power of two.
-    keys: Vec<u64>,
-    /// `n_classes` weights per slot.
+    /// Feature key and row per slot; `EMPTY` keys mark free slots. Length is a power of two.
+    slots: Vec<Slot>,
+    /// `n_classes` weights per feature, in the order of `keys`.
     weights: Vec<i16>,
-    n_features: usize,
+    /// Feature keys in row order (what is stored; `slots` is rebuilt from it).
+    keys: Vec<u64>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    row: u32,
+}
+
+/// The stored form: rows in key order, no hash table.
+#[derive(Serialize, Deserialize)]
+struct StoredModel {
+    n_classes: usize,
+    scale: f32,
+    keys: Vec<u64>,
+    weights: Vec<i16>,
+}
+
+impl From<StoredModel> for CompactModel {
+    fn from(s: StoredModel) -> Self {
+        CompactModel::build(s.n_classes, s.scale, s.keys, s.weights)
+    }
+}
+
+impl From<CompactModel> for StoredModel {
+    fn from(m: CompactModel) -> Self {
+        StoredModel { n_classes: m.n_classes, scale: m.scale, keys: m.keys, weights: m.weights }
+    }
 }
 
 /// No feature hashes to this in practice (and a feature that does is just dropped).
@@ -38,21 +67,30 @@ impl CompactModel {
             .map(|(k, r)| (k, r.iter().map(|w| (w / scale).round() as i16).collect::<Vec<_>>()))
             .filter(|(_, r)| r.iter().any(|&w| w != 0))
             .collect();
-        // Insertion order decides probe sequences; sort so the layout is reproducible.
         rows.sort_unstable_by_key(|(k, _)| *k);
-        let slots = (rows.len() * 10 / 7 + 1).next_power_of_two().max(2);
-        let mask = slots - 1;
-        let mut keys = vec![EMPTY; slots];
-        let mut weights = vec![0i16; slots * n];
-        for (k, r) in &rows {
-            let mut s = slot_of(*k, mask);
-            while keys[s] != EMPTY {
+        let keys = rows.iter().map(|(k, _)| *k).collect();
+        let weights = rows.into_iter().flat_map(|(_, r)| r).collect();
+        Self::build(n, scale, keys, weights)
+    }
+
+    /// Builds the probe table. Inconsistent input (from a corrupt file) gives a model
+    /// that [`CompactModel::is_consistent`] rejects, never a panic.
+    fn build(n_classes: usize, scale: f32, keys: Vec<u64>, weights: Vec<i16>) -> Self {
+        let mut m = CompactModel { n_classes, scale, slots: Vec::new(), weights, keys };
+        if !m.is_consistent() {
+            return m;
+        }
+        let n_slots = (m.keys.len() * 10 / 7 + 1).next_power_of_two().max(2);
+        let mask = n_slots - 1;
+        m.slots = vec![Slot::default(); n_slots];
+        for (row, &key) in m.keys.iter().enumerate() {
+            let mut s = slot_of(key, mask);
+            while m.slots[s].key != EMPTY {
                 s = (s + 1) & mask;
             }
-            keys[s] = *k;
-            weights[s * n..(s + 1) * n].copy_from_slice(r);
+            m.slots[s] = Slot { key, row: row as u32 };
         }
-        CompactModel { n_classes: n, scale, keys, weights, n_features: rows.len() }
+        m
     }
 
     pub fn n_classes(&self) -> usize {
@@ -60,36 +98,36 @@ impl CompactModel {
     }
 
     pub fn n_features(&self) -> usize {
-        self.n_features
+        self.keys.len()
     }
 
     /// Checks the invariants a deserialised model must hold.
     pub fn is_consistent(&self) -> bool {
-        self.keys.len().is_power_of_two()
-            && self.weights.len() == self.keys.len() * self.n_classes
-            && self.keys.iter().filter(|&&k| k != EMPTY).count() == self.n_features
-            && self.n_features < self.keys.len()
+        self.weights.len() == self.keys.len() * self.n_classes
+            && !self.keys.contains(&EMPTY)
+            && self.keys.windows(2).all(|w| w[0] < w[1])
     }
 
     /// Adds the (quantised) weights of `features` into `scores` (length `n_classes`).
     #[inline]
     pub fn score_into(&self, features: &[u64], scores: &mut [i32]) {
         let n = self.n_classes;
-        let mask = self.keys.len().wrapping_sub(1);
-        if self.keys.is_empty() {
+        if self.slots.is_empty() {
             return;
         }
+        let mask = self.slots.len() - 1;
         for &f in features {
             let mut s = slot_of(f, mask);
             loop {
-                let k = self.keys[s];
-                if k == f {
-                    for (acc, &w) in scores.iter_mut().zip(&self.weights[s * n..s * n + n]) {
+                let slot = self.slots[s];
+                if slot.key == f {
+                    let r = slot.row as usize * n;
+                    for (acc, &w) in scores.iter_mut().zip(&self.weights[r..r + n]) {
                         *acc += w as i32;
                     }
                     break;
                 }
-                if k == EMPTY {
+                if slot.key == EMPTY {
                     break;
                 }
                 s = (s + 1) & mask;
@@ -135,6 +173,8 @@ mod tests {
         let model = t.finish();
         let compact = CompactModel::from_perceptron(&model);
         assert!(compact.is_consistent());
+        let bytes = postcard::to_stdvec(&compact).unwrap();
+        let compact: CompactModel = postcard::from_bytes(&bytes).unwrap();
         assert_eq!(compact.n_features(), model.n_features());
         for (f, _) in &data {
             let mut scores = vec![0i32; 5];

@@ -20,33 +20,43 @@ pub struct Lexicon {
 impl Lexicon {
     /// Builds ambiguity classes for words seen at least `min_count` times, keeping the
     /// tags that make up at least 1% of a word's occurrences.
+    #[cfg(test)]
     pub fn build<'a>(words: impl Iterator<Item = (&'a str, &'a str)>, min_count: u32) -> Self {
-        let mut counts: FxHashMap<String, (u32, [u32; 17])> = FxHashMap::default();
-        let mut cased: FxHashMap<String, (u32, [u32; 17])> = FxHashMap::default();
-        for (form, upos) in words {
-            let Some(u) = crate::lemma::upos_index(upos) else { continue };
-            let e = counts.entry(form.to_lowercase()).or_insert((0, [0; 17]));
-            e.0 += 1;
-            e.1[u as usize] += 1;
-            let e = cased.entry(form.to_string()).or_insert((0, [0; 17]));
-            e.0 += 1;
-            e.1[u as usize] += 1;
-        }
-        let mut lex = Lexicon {
-            ambiguity: FxHashMap::default(),
-            cased: FxHashMap::default(),
-            classes: vec!["?".to_string()],
-        };
+        Self::build_family(vec![words], min_count).pop().expect("one lexicon per word set")
+    }
+
+    /// One lexicon per word set, sharing class names so that features hashed with any
+    /// of them mean the same (used to give each training fold a lexicon built without it).
+    pub fn build_family<'a, I: Iterator<Item = (&'a str, &'a str)>>(sets: Vec<I>, min_count: u32) -> Vec<Self> {
+        let mut names = vec!["?".to_string()];
         let mut class_ids: FxHashMap<String, u32> = FxHashMap::default();
-        lex.ambiguity = lex.classes_for(counts, min_count, &mut class_ids);
-        lex.cased = lex.classes_for(cased, min_count, &mut class_ids);
-        lex
+        let mut out = Vec::with_capacity(sets.len());
+        for words in sets {
+            let mut counts: FxHashMap<String, (u32, [u32; 17])> = FxHashMap::default();
+            let mut cased: FxHashMap<String, (u32, [u32; 17])> = FxHashMap::default();
+            for (form, upos) in words {
+                let Some(u) = crate::lemma::upos_index(upos) else { continue };
+                let e = counts.entry(form.to_lowercase()).or_insert((0, [0; 17]));
+                e.0 += 1;
+                e.1[u as usize] += 1;
+                let e = cased.entry(form.to_string()).or_insert((0, [0; 17]));
+                e.0 += 1;
+                e.1[u as usize] += 1;
+            }
+            let ambiguity = Self::classes_for(counts, min_count, &mut names, &mut class_ids);
+            let cased = Self::classes_for(cased, min_count, &mut names, &mut class_ids);
+            out.push(Lexicon { ambiguity, cased, classes: Vec::new() });
+        }
+        for lex in &mut out {
+            lex.classes = names.clone();
+        }
+        out
     }
 
     fn classes_for(
-        &mut self,
         counts: FxHashMap<String, (u32, [u32; 17])>,
         min_count: u32,
+        names: &mut Vec<String>,
         class_ids: &mut FxHashMap<String, u32>,
     ) -> FxHashMap<String, u32> {
         let mut entries: Vec<_> = counts.into_iter().filter(|(_, (n, _))| *n >= min_count).collect();
@@ -63,12 +73,17 @@ impl Lexicon {
                 }
             }
             let id = *class_ids.entry(name.clone()).or_insert_with(|| {
-                self.classes.push(name);
-                (self.classes.len() - 1) as u32
+                names.push(name);
+                (names.len() - 1) as u32
             });
             map.insert(word, id);
         }
         map
+    }
+
+    /// Every form seen in training, as written.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        self.cased.keys().map(|k| k.as_str())
     }
 
     fn class_of(&self, lower: &str) -> u32 {
@@ -352,6 +367,64 @@ const AUX_N1_N2: u32 = 46;
 const AUX_P1_AUX: u32 = 47;
 const AUX_N1_WORD: u32 = 48;
 
+/// Which feature templates a stage uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FeatureSet {
+    /// Everything: for stages that decide from the words alone.
+    Full,
+    /// The word, its affixes and the earlier stage's tags around it: for a stage that
+    /// refines tags already given (Penn tags from UPOS), at half the lookups.
+    Lean,
+}
+
+/// Hashes the features of word `i`, given the tags already predicted for the two
+/// words before it (`p1`, `p2`), into `out` (cleared first).
+#[allow(clippy::too_many_arguments)]
+pub fn extract_set(
+    set: FeatureSet,
+    s: &Prepared,
+    lexicon: &Lexicon,
+    i: usize,
+    p1: &str,
+    p2: &str,
+    aux: Option<Aux<'_>>,
+    out: &mut Vec<u64>,
+) {
+    match (set, aux) {
+        (FeatureSet::Lean, Some(a)) => extract_lean(s, i, p1, a, out),
+        _ => extract(s, lexicon, i, p1, p2, aux, out),
+    }
+}
+
+fn extract_lean(s: &Prepared, i: usize, p1: &str, a: Aux<'_>, out: &mut Vec<u64>) {
+    out.clear();
+    let w = &s.words[i];
+    let j = i as isize;
+    let form = s.slice(w.form);
+    let lower = s.slice(w.lower);
+    let t = a.at(j);
+    let n1 = a.at(j + 1);
+    out.push(feature(BIAS, &[]));
+    out.push(feature(AUX, &[t]));
+    out.push(feature(AUX_WORD, &[t, lower]));
+    out.push(feature(WORD, &[form]));
+    for k in 1..=4 {
+        if w.suffix[k - 1] != NONE {
+            out.push(feature(SUFFIX + k as u32 - 1, &[t, s.suffix(j, k)]));
+        }
+    }
+    out.push(feature(SHAPE, &[t, s.slice(w.shape)]));
+    out.push(feature(TAG_P1, &[p1]));
+    out.push(feature(AUX_P1_AUX, &[p1, t]));
+    out.push(feature(AUX_P1, &[t, a.at(j - 1)]));
+    out.push(feature(AUX_AUX_N1, &[t, n1]));
+    out.push(feature(AUX_N1_N2, &[t, n1, a.at(j + 2)]));
+    out.push(feature(WORD_P1, &[t, s.lower(j - 1)]));
+    out.push(feature(WORD_N1, &[t, s.lower(j + 1)]));
+    out.push(feature(WORD_P2, &[t, s.lower(j - 2)]));
+    out.push(feature(AUX_N1_WORD, &[n1, lower]));
+}
+
 /// Hashes the features of word `i`, given the tags already predicted for the two
 /// words before it (`p1`, `p2`), into `out` (cleared first).
 pub fn extract(
@@ -363,6 +436,13 @@ pub fn extract(
     aux: Option<Aux<'_>>,
     out: &mut Vec<u64>,
 ) {
+    extract_local(s, lexicon, i, out);
+    extract_context(s, lexicon, i, p1, p2, aux, out);
+}
+
+/// The features that depend on the word alone (its form decides them all), so their
+/// summed scores can be cached per form.
+pub fn extract_local(s: &Prepared, lexicon: &Lexicon, i: usize, out: &mut Vec<u64>) {
     out.clear();
     let w = &s.words[i];
     let j = i as isize;
@@ -391,16 +471,32 @@ pub fn extract(
     }
     if w.upper_initial {
         out.push(feature(UPPER, &[]));
-        if i == 0 {
-            out.push(feature(FIRST_UPPER, &[]));
-        }
     }
     if w.all_upper {
         out.push(feature(ALL_UPPER, &[]));
     }
+    out.push(feature(AMB, &[s.ambiguity(j, lexicon)]));
+    out.push(feature(CASED_AMB, &[&lexicon.classes[w.cased_ambiguity as usize]]));
+}
+
+/// The features that depend on the neighbours and the tags before (added to `out`).
+pub fn extract_context(
+    s: &Prepared,
+    lexicon: &Lexicon,
+    i: usize,
+    p1: &str,
+    p2: &str,
+    aux: Option<Aux<'_>>,
+    out: &mut Vec<u64>,
+) {
+    let w = &s.words[i];
+    let j = i as isize;
+    let lower = s.slice(w.lower);
+    if w.upper_initial && i == 0 {
+        out.push(feature(FIRST_UPPER, &[]));
+    }
     let amb = s.ambiguity(j, lexicon);
     let amb_n1 = s.ambiguity(j + 1, lexicon);
-    out.push(feature(AMB, &[amb]));
     out.push(feature(AMB_P1, &[s.ambiguity(j - 1, lexicon)]));
     out.push(feature(AMB_N1, &[amb_n1]));
     out.push(feature(AMB_N2, &[s.ambiguity(j + 2, lexicon)]));
@@ -423,7 +519,6 @@ pub fn extract(
     out.push(feature(SHAPE_P1, &[s.shape(j - 1)]));
     let cased_amb = &lexicon.classes[w.cased_ambiguity as usize];
     let first = if i == 0 { "first" } else { "" };
-    out.push(feature(CASED_AMB, &[cased_amb]));
     out.push(feature(CASED_AMB_CAPS, &[cased_amb, s.caps, first]));
     out.push(feature(CAPS3, &[s.cap(j - 1), s.cap(j), s.cap(j + 1)]));
     out.push(feature(SENT_CAPS, &[s.caps, s.cap(j), first]));

@@ -12,7 +12,7 @@ use crate::lemma::Lemmatizer;
 use crate::perceptron::{argmax, Perceptron, Trainer};
 use crate::Token;
 use compact::{argmax_i32, CompactModel};
-use features::{extract, Aux, Lexicon, Prepared};
+use features::{extract_context, extract_local, extract_set, Aux, FeatureSet, Lexicon, Prepared};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
@@ -76,6 +76,11 @@ pub struct TrainOptions {
     /// cases are tagged by lookup, without the model.
     pub tagdict_min_count: u32,
     pub tagdict_share: f64,
+    /// Build the ambiguity classes of each training sentence from a lexicon that left its
+    /// fold out (0: one lexicon from all the data).
+    pub lexicon_folds: usize,
+    /// Give the Penn-tag stage of [`Scheme::Separate`] the lean feature set.
+    pub lean_xpos: bool,
     /// Drop model rows whose largest absolute averaged weight is below this.
     pub prune_below: f32,
 }
@@ -86,10 +91,12 @@ impl Default for TrainOptions {
             scheme: Scheme::Separate,
             epochs: 10,
             seed: 7,
-            ambiguity_min_count: 3,
+            ambiguity_min_count: 1,
             tagdict_min_count: 20,
             tagdict_share: 0.995,
-            prune_below: 0.0,
+            lexicon_folds: 5,
+            lean_xpos: true,
+            prune_below: 1.0,
         }
     }
 }
@@ -104,6 +111,7 @@ pub struct EpochReport {
     pub train_accuracy: f64,
     /// Accuracy of this stage's target on the dev data with averaged weights.
     pub dev_accuracy: Option<f64>,
+    /// Feature rows of the averaged (and pruned) model.
     pub features: usize,
 }
 
@@ -113,7 +121,12 @@ struct Stage {
     aux: Option<usize>,
     classes: Vec<String>,
     tagdict: FxHashMap<String, u16>,
+    features: FeatureSet,
     model: CompactModel,
+    /// Summed scores of the word-local features of every training form (built after
+    /// loading, for [`FeatureSet::Full`] stages): one lookup instead of seventeen.
+    #[serde(skip)]
+    local: FxHashMap<Box<str>, Box<[i32]>>,
 }
 
 /// A trained tagger and lemmatizer.
@@ -177,14 +190,24 @@ impl Stage {
     ) {
         out.clear();
         for i in 0..s.len() {
-            let tag = match self.tagdict.get(s.form(i)) {
+            let form = s.form(i);
+            let tag = match self.tagdict.get(form) {
                 Some(&t) => t,
                 None => {
                     let p1 = if i >= 1 { self.classes[out[i - 1] as usize].as_str() } else { START };
                     let p2 = if i >= 2 { self.classes[out[i - 2] as usize].as_str() } else { START };
-                    extract(s, lexicon, i, p1, p2, aux, features);
                     scores.clear();
-                    scores.resize(self.classes.len(), 0);
+                    match self.local.get(form).filter(|_| std::ptr::eq(model, &self.model)) {
+                        Some(local) => {
+                            scores.extend_from_slice(local);
+                            features.clear();
+                            extract_context(s, lexicon, i, p1, p2, aux, features);
+                        }
+                        None => {
+                            scores.resize(self.classes.len(), 0);
+                            extract_set(self.features, s, lexicon, i, p1, p2, aux, features);
+                        }
+                    }
                     model.score_into(features, scores);
                     argmax_i32(scores) as u16
                 }
@@ -204,9 +227,16 @@ impl Tagger {
     pub fn load<R: Read>(input: R) -> Result<Self, TaggerError> {
         let mut bytes = Vec::new();
         flate2::read::GzDecoder::new(input).read_to_end(&mut bytes)?;
-        let tagger: Tagger = postcard::from_bytes(&bytes)?;
+        let mut tagger: Tagger = postcard::from_bytes(&bytes)?;
         tagger.check()?;
+        tagger.build_caches();
         Ok(tagger)
+    }
+
+    fn build_caches(&mut self) {
+        for st in &mut self.stages {
+            st.build_local_cache(&self.lexicon);
+        }
     }
 
     fn check(&self) -> Result<(), TaggerError> {
@@ -335,10 +365,21 @@ pub fn train_reporting(
     options: &TrainOptions,
     mut report: impl FnMut(&EpochReport),
 ) -> Tagger {
-    let lexicon = Lexicon::build(
-        sentences.iter().flat_map(|s| &s.words).map(|w| (w.form.as_str(), w.upos.as_str())),
-        options.ambiguity_min_count,
-    );
+    // The last lexicon sees all the training data; with folds, the others each leave
+    // one fold out and describe that fold's words, as if they came from new text.
+    let folds = options.lexicon_folds;
+    let word_set = |fold: Option<usize>| {
+        sentences
+            .iter()
+            .enumerate()
+            .filter(move |(si, _)| fold.is_none_or(|f| si % folds != f))
+            .flat_map(|(_, s)| &s.words)
+            .map(|w| (w.form.as_str(), w.upos.as_str()))
+    };
+    let mut sets: Vec<_> = (0..folds).map(|f| word_set(Some(f))).collect();
+    sets.push(word_set(None));
+    let mut lexicons = Lexicon::build_family(sets, options.ambiguity_min_count);
+    let lexicon = lexicons.pop().expect("the full lexicon");
     let lemmatizer = Lemmatizer::train(sentences);
     let mut tagger = Tagger { lexicon, stages: Vec::new(), lemmatizer };
     let prepare = |ss: &[conllu::Sentence], lexicon: &Lexicon| -> Vec<Prepared> {
@@ -350,7 +391,16 @@ pub fn train_reporting(
             })
             .collect()
     };
-    let prepared = prepare(sentences, &tagger.lexicon);
+    let prepared: Vec<Prepared> = sentences
+        .iter()
+        .enumerate()
+        .map(|(si, s)| {
+            let mut p = Prepared::default();
+            let lexicon = if folds > 0 { &lexicons[si % folds] } else { &tagger.lexicon };
+            p.prepare(s.words.iter().map(|w| w.form.as_str()), lexicon);
+            p
+        })
+        .collect();
     let dev = dev.unwrap_or(&[]);
     let dev_prepared = prepare(dev, &tagger.lexicon);
     let stages = options.scheme.stages();
@@ -395,6 +445,7 @@ pub fn train_reporting(
         let with_dev = !dev.is_empty();
         let stage = job.train(&all, &mut |r, model, stage| {
             let mut r = r.clone();
+            r.features = model.n_features();
             if with_dev {
                 r.dev_accuracy = Some(dev_eval(model, stage));
             }
@@ -409,6 +460,7 @@ pub fn train_reporting(
         }
         tagger.stages.push(stage);
     }
+    tagger.build_caches();
     tagger
 }
 
@@ -444,7 +496,13 @@ impl StageJob<'_> {
             aux: self.aux,
             classes: self.classes.to_vec(),
             tagdict,
+            features: if self.options.lean_xpos && self.target == Target::Xpos && self.aux.is_some() {
+                FeatureSet::Lean
+            } else {
+                FeatureSet::Full
+            },
             model: CompactModel::default(),
+            local: FxHashMap::default(),
         };
         let mut trainer = Trainer::new(stage.classes.len());
         let mut rng = Rng(options.seed ^ (self.k as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
@@ -464,7 +522,7 @@ impl StageJob<'_> {
                         None => {
                             let p1 = if i >= 1 { stage.classes[history[i - 1] as usize].as_str() } else { START };
                             let p2 = if i >= 2 { stage.classes[history[i - 2] as usize].as_str() } else { START };
-                            extract(p, self.lexicon, i, p1, p2, aux_view, &mut features);
+                            extract_set(stage.features, p, self.lexicon, i, p1, p2, aux_view, &mut features);
                             scores.clear();
                             scores.resize(stage.classes.len(), 0.0);
                             trainer.current().score_into(&features, &mut scores);
@@ -520,6 +578,26 @@ fn finish_stage(stage: &mut Stage, trainer: Trainer, options: &TrainOptions) {
 }
 
 impl Stage {
+    /// Fills the per-form cache of word-local scores.
+    fn build_local_cache(&mut self, lexicon: &Lexicon) {
+        self.local.clear();
+        if self.features != FeatureSet::Full {
+            return;
+        }
+        let mut p = Prepared::default();
+        let mut features = Vec::new();
+        for form in lexicon.forms() {
+            if self.tagdict.contains_key(form) {
+                continue;
+            }
+            p.prepare(std::iter::once(form), lexicon);
+            extract_local(&p, lexicon, 0, &mut features);
+            let mut scores = vec![0i32; self.classes.len()];
+            self.model.score_into(&features, &mut scores);
+            self.local.insert(form.into(), scores.into_boxed_slice());
+        }
+    }
+
     fn run_all(&self, lexicon: &Lexicon, ps: &[Prepared], aux: Option<(&Vec<Vec<u16>>, &Vec<String>)>) -> Vec<Vec<u16>> {
         let (mut features, mut scores) = (Vec::new(), Vec::new());
         ps.iter()
