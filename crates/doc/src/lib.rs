@@ -1,7 +1,8 @@
 //! Documents in: everything between a file on disk and a clean article body.
 //!
 //! - [`read`] turns paths (files, directories, `-` for standard input) into
-//!   [`RawDocument`]s, one error per unreadable input, never aborting the batch.
+//!   [`RawDocument`]s, one error per unreadable input, never aborting the batch
+//!   ([`read::documents`] streams a large JSONL file record by record).
 //! - [`clean`] removes page junk from scraped text and extracts the main content of HTML.
 //! - [`meta`] finds title, outlet, byline and publication date.
 //! - [`prepare`] runs cleaning and metadata over a raw document and yields a [`Document`].

@@ -316,3 +316,11 @@ fn dev_texts_lose_junk_and_keep_their_last_sentences() {
     let d05 = clean_text(&read("d05.txt"));
     assert_eq!(d05.matches("Orthodox Church of the Intercession").count(), 1, "repeated block kept once");
 }
+
+#[test]
+fn long_many_line_text_is_cleaned_in_linear_time() {
+    // 40,000 distinct lines (about 2.6 MB): the containment rule must not go quadratic.
+    let raw: String = (0..40_000).map(|i| format!("Report number {i} says the convoy moved {} km north.\n", i * 7 % 997)).collect();
+    let body = clean_text(&raw);
+    assert_eq!(body.matches("\n\n").count(), 39_999);
+}

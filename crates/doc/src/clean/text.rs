@@ -353,6 +353,12 @@ fn drop_duplicates(units: &mut [Unit]) {
         hay.push_str(&u.text);
         hay.push('\u{1}');
     }
+    // Each line is searched in the whole text: quadratic, so very long texts (not
+    // articles: logs, concatenated corpora) skip this rule.
+    const MAX_HAYSTACK: usize = 256 * 1024;
+    if hay.len() > MAX_HAYSTACK {
+        return;
+    }
     let mut contained = Vec::new();
     for (i, u) in units.iter().enumerate() {
         if u.class == Class::Body && u.text.len() >= MIN_CONTAINED && hay.matches(u.text.as_str()).nth(1).is_some() {
