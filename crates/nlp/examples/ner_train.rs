@@ -24,6 +24,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(v) = std::env::var("NER_ROUND").ok().and_then(|v| v.parse().ok()) {
         opts.round_to = v;
     }
+    if let Ok(v) = std::env::var("NER_AUGMENT") {
+        opts.augment = v == "1";
+    }
     println!("{opts:?}");
     let model = ner::train(&train, &opts);
     println!("trained {epochs} epochs in {:.1}s, {} features", t0.elapsed().as_secs_f64(), model.n_features());

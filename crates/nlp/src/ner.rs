@@ -5,6 +5,7 @@
 //! [`rules`] then turns LOC spans the gazetteer knows as countries, cities or states
 //! into GPE, adds gazetteer places, groups and organizations the model missed, and
 //! adds DATE spans by rule ([`dates`]).
+pub mod augment;
 pub mod data;
 pub mod dates;
 pub mod eval;
@@ -135,18 +136,21 @@ pub struct TrainOptions {
     /// Weights are rounded to multiples of `1 / round_to` (0: not rounded).
     pub round_to: f32,
     pub seed: u64,
+    /// Adds one entity-swapped copy of each sentence ([`augment`]).
+    pub augment: bool,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 10, min_count: 2, prune_below: 0.0, round_to: 0.0, seed: 7 }
+        TrainOptions { epochs: 10, min_count: 2, prune_below: 0.0, round_to: 0.0, seed: 7, augment: true }
     }
 }
 
 /// Trains an entity model on texts with gold spans (projected onto our tokens).
 pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
     let gaz = Gazetteer::builtin();
-    let projected: Vec<(Vec<crate::Token>, Vec<usize>)> = golds.iter().map(data::project).collect();
+    let extra = if opts.augment { augment::swapped(golds, opts.seed) } else { Vec::new() };
+    let projected: Vec<(Vec<crate::Token>, Vec<usize>)> = golds.iter().chain(&extra).map(data::project).collect();
     let views: Vec<(View, &[usize])> = projected
         .iter()
         .map(|(toks, tags)| (View::new(toks.iter().map(|t| t.text.as_str()).collect(), gaz), tags.as_slice()))

@@ -1,0 +1,68 @@
+//! Entity swapping: copies of training sentences whose names are replaced by other
+//! names of the same type (from the training data, and places from the gazetteer),
+//! so that the model learns more from the context of a name than from the name.
+use super::data::Gold;
+use super::labels::Label;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n.max(1) as u64) as usize
+    }
+}
+
+/// One swapped copy of every sentence with an entity.
+pub fn swapped(golds: &[Gold], seed: u64) -> Vec<Gold> {
+    let mut pools: Vec<(Label, Vec<String>)> = [Label::Per, Label::Org, Label::Loc, Label::Norp].into_iter().map(|l| (l, Vec::new())).collect();
+    for g in golds {
+        let chars: Vec<char> = g.text.chars().collect();
+        for &(s, e, l) in &g.spans {
+            if let Some((_, pool)) = pools.iter_mut().find(|(pl, _)| *pl == l) {
+                pool.push(chars[s..e].iter().collect());
+            }
+        }
+    }
+    for list in [include_str!("../../data/countries.txt"), include_str!("../../data/cities.txt"), include_str!("../../data/states.txt")] {
+        if let Some((_, pool)) = pools.iter_mut().find(|(l, _)| *l == Label::Loc) {
+            pool.extend(list.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::to_string));
+        }
+    }
+    let mut rng = Rng(seed | 1);
+    let mut out = Vec::new();
+    for g in golds {
+        if g.spans.is_empty() {
+            continue;
+        }
+        let chars: Vec<char> = g.text.chars().collect();
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let mut at = 0;
+        let mut len = 0;
+        let mut sorted = g.spans.clone();
+        sorted.sort_unstable();
+        for (s, e, l) in sorted {
+            if s < at {
+                continue;
+            }
+            let piece: String = chars[at..s].iter().collect();
+            len += piece.chars().count();
+            text.push_str(&piece);
+            let name = match pools.iter().find(|(pl, _)| *pl == l) {
+                Some((_, pool)) if !pool.is_empty() => pool[rng.next(pool.len())].clone(),
+                _ => chars[s..e].iter().collect(),
+            };
+            let n = name.chars().count();
+            text.push_str(&name);
+            spans.push((len, len + n, l));
+            len += n;
+            at = e;
+        }
+        text.extend(chars[at..].iter());
+        out.push(Gold { text, spans });
+    }
+    out
+}
