@@ -50,10 +50,8 @@ impl State {
         self.stack.clear();
         self.stack.push(0);
         self.buf = 1;
-        for v in [&mut self.head] {
-            v.clear();
-            v.resize(n, NONE);
-        }
+        self.head.clear();
+        self.head.resize(n, NONE);
         self.label.clear();
         self.label.resize(n, 0);
         for v in [&mut self.lefts, &mut self.rights] {
