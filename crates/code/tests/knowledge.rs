@@ -391,3 +391,34 @@ fn patterns_match_clauses_and_the_longest_wins() {
     assert_eq!(code_at("ukraine launch incursion into kursk", 1), Some(("190".into(), Some("kursk".into()))));
     assert!(code_at("frobnicate the us", 0).is_none());
 }
+
+/// A person's name never shadows a country, demonym or group, and no two people in office at
+/// the same time share a name or alias (which would make `person_by_name` guess).
+#[test]
+fn person_names_are_unambiguous() {
+    use dyad_code::knowledge::name_key;
+    let k = k();
+    for p in &k.people {
+        for n in std::iter::once(&p.name).chain(&p.aliases) {
+            assert!(k.country_by_name(n).is_none(), "{}: {n:?} is also a country", p.name);
+            assert!(k.country_by_adjective(n).is_none(), "{}: {n:?} is also a demonym", p.name);
+            assert!(k.group(n).is_none(), "{}: {n:?} is also a group", p.name);
+        }
+    }
+    for (i, a) in k.people.iter().enumerate() {
+        let keys: HashSet<String> = std::iter::once(&a.name).chain(&a.aliases).map(|n| name_key(n)).collect();
+        for b in &k.people[i + 1..] {
+            if name_key(&a.name) == name_key(&b.name) {
+                continue;
+            }
+            let overlap = a.start.max(b.start) < match (a.end, b.end) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            }
+            .or(Some(NaiveDate::MAX));
+            if overlap && std::iter::once(&b.name).chain(&b.aliases).any(|n| keys.contains(&name_key(n))) {
+                panic!("{} and {} share a name while both in office", a.name, b.name);
+            }
+        }
+    }
+}
