@@ -309,7 +309,8 @@ fn apply_knowledge(e: &mut ResolvedEntity, k: &crate::knowledge::Knowledge, date
             // "Putin" alone in the text is still Vladimir Putin.
             let single = !e.name.contains(' ');
             let p_parts = names::parts(&p.name);
-            if single && p_parts.len() > 1 && p_parts.last() == names::parts(&e.name).last() {
+            let own = names::parts(&e.name);
+            if single && p_parts.len() > 1 && (p_parts.last() == own.last() || p_parts.first() == own.first()) {
                 e.aliases.push(std::mem::replace(&mut e.name, p.name.clone()));
             }
         }

@@ -116,7 +116,8 @@ fn indirect_quotes_with_and_without_that() {
 fn indirect_quote_with_the_speaker_after_it() {
     let text = "Ukraine is setting up a commandant’s office in the town, Zelensky said, while more than 80 settlements in Kursk have now fallen.";
     let qs = quotes_of(text);
-    assert_eq!(starting(&qs, "Ukraine is setting up").map(speaker), Some("Zelensky"));
+    // The knowledge tables give the full name the text leaves out.
+    assert_eq!(starting(&qs, "Ukraine is setting up").map(speaker), Some("Volodymyr Zelensky"));
 }
 
 #[test]
@@ -149,7 +150,7 @@ fn an_indirect_report_that_quotes_five_words_lists_the_direct_part_only() {
     assert_eq!(qs.len(), 1, "{qs:?}");
     assert_eq!(qs[0].kind, QuoteKind::Direct);
     assert!(qs[0].text.starts_with("based on the principles"));
-    assert_eq!(speaker(&qs[0]), "Putin");
+    assert_eq!(speaker(&qs[0]), "Vladimir Putin");
 }
 
 #[test]

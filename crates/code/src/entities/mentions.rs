@@ -187,7 +187,21 @@ fn nameish(si: usize, s: &AnnotatedSentence, i: usize, ev: &Evidence) -> bool {
     }
     // "Iran-backed", "Russian-born", "U.S.-led": adjectives.
     if let Some((_, tail)) = t.text.rsplit_once('-') {
-        if tail.chars().next().is_some_and(char::is_lowercase) && gazetteer::lookup(&t.text).is_none() {
+        let adjective = matches!(
+            tail,
+            "backed" | "aligned" | "led" | "based" | "born" | "allied" | "controlled" | "occupied" | "held" | "run" | "owned"
+                | "made" | "style" | "friendly" | "speaking" | "funded" | "supported" | "linked" | "affiliated" | "era" | "type"
+        );
+        if adjective && gazetteer::lookup(&t.text).is_none() {
+            return false;
+        }
+    }
+    // "Putin-Kim vision", "Israel-Hamas war": names joined into an adjective.
+    if t.text.contains('-') && gazetteer::lookup(&t.text).is_none() {
+        let parts: Vec<&str> = t.text.split('-').collect();
+        if parts.len() > 1
+            && parts.iter().all(|p| p.chars().next().is_some_and(char::is_uppercase) && (ev.capitalised_inside.contains(&p.to_lowercase()) || gazetteer::lookup(p).is_some()))
+        {
             return false;
         }
     }

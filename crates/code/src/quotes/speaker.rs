@@ -29,8 +29,8 @@ fn is_quote_mark(t: &Token) -> bool {
 pub(crate) fn speaker_ok(e: &ResolvedEntity) -> bool {
     match e.label {
         Label::Per | Label::Org => true,
-        // Unknown names only when they look like a full name or an acronym.
-        Label::Misc => e.name.split_whitespace().count() >= 2 || (e.name.len() >= 2 && e.name.chars().all(|c| c.is_uppercase())),
+        // Unknown names only when they are acronyms ("RBC").
+        Label::Misc => e.name.len() >= 2 && e.name.chars().all(|c| c.is_uppercase()),
         Label::Gpe => !e.capital && e.actor.as_deref().is_some_and(|a| a.len() == 3),
         _ => false,
     }
@@ -100,6 +100,10 @@ pub(crate) fn subject_before(doc: &Doc, si: usize, verb: usize, floor: usize) ->
                     return Some(Found { description, ..f });
                 }
             }
+        }
+        if subject_after(doc, si, verb).is_some_and(|f| doc.entities.get(f.entity).is_some_and(|e| e.label == Label::Per)) {
+            // ", says Ian J. Storey, a senior fellow": the speaker follows.
+            return None;
         }
         if lower(&toks[verb]).ends_with("ing") {
             // "Iran has condemned ... attacks on Yemen, calling them": the sentence's subject.
@@ -320,6 +324,7 @@ fn pronoun(doc: &Doc, si: usize, at: usize, pron: &str) -> Option<Found> {
                 let l = lower(&toks[i]);
                 l == "the" || crate::entities::gazetteer::TITLES.contains(&l.as_str()) || crate::entities::gazetteer::ORG_WORDS.contains(&l.as_str()) || lexicon::is_role(&l) || lexicon::is_speech_verb(&l) || toks[i].text.chars().next().is_some_and(char::is_uppercase)
             }).any(|i| matches!(lower(&toks[i]).as_str(), "said" | "says" | "added" | "adds" | "stated" | "noted" | "explained" | "concluded" | "wrote" | "continued"))
+                && toks.get(m.end).is_none_or(|t| matches!(t.text.as_str(), "," | "." | ":" | "in" | "on" | "at"))
         };
         let possessive = |m: &&crate::entities::Mention| toks.get(m.end).is_some_and(|t| matches!(t.text.as_str(), "'s" | "’s"));
         if let Some(m) = cands.iter().find(|m| inverted(m)) {
@@ -336,7 +341,11 @@ fn pronoun(doc: &Doc, si: usize, at: usize, pron: &str) -> Option<Found> {
     let mut s = si;
     while found.is_none() && s > 0 && si - s < 8 {
         s -= 1;
-        found = pick(s, usize::MAX);
+        // Headings and captions between paragraphs name people who do not speak here.
+        let running = doc.sentences[s].tokens.iter().rev().find(|t| !is_quote_mark(t)).is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?" | ":"));
+        if running {
+            found = pick(s, usize::MAX);
+        }
     }
     found.map(|entity| Found { entity, text, description: None, at })
 }
