@@ -15,7 +15,26 @@ pub const UPOS_TAGS: [&str; 17] = [
 
 /// Index of a UPOS tag in [`UPOS_TAGS`].
 pub fn upos_index(upos: &str) -> Option<u8> {
-    UPOS_TAGS.iter().position(|t| *t == upos).map(|i| i as u8)
+    Some(match upos {
+        "ADJ" => 0,
+        "ADP" => 1,
+        "ADV" => 2,
+        "AUX" => 3,
+        "CCONJ" => 4,
+        "DET" => 5,
+        "INTJ" => 6,
+        "NOUN" => 7,
+        "NUM" => 8,
+        "PART" => 9,
+        "PRON" => 10,
+        "PROPN" => 11,
+        "PUNCT" => 12,
+        "SCONJ" => 13,
+        "SYM" => 14,
+        "VERB" => 15,
+        "X" => 16,
+        _ => return None,
+    })
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -257,6 +276,14 @@ mod tests {
 
     fn rules_only() -> Lemmatizer {
         Lemmatizer::default()
+    }
+
+    #[test]
+    fn upos_index_matches_the_tag_list() {
+        for (i, t) in UPOS_TAGS.iter().enumerate() {
+            assert_eq!(upos_index(t), Some(i as u8));
+        }
+        assert_eq!(upos_index("NN"), None);
     }
 
     #[test]

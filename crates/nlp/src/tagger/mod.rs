@@ -137,6 +137,11 @@ pub struct Tagger {
     lemmatizer: Lemmatizer,
 }
 
+thread_local! {
+    /// Buffers for [`Tagger::tag`], reused across calls on one thread.
+    static WORK: std::cell::RefCell<Work> = std::cell::RefCell::new(Work::default());
+}
+
 /// Reusable buffers for tagging one sentence.
 #[derive(Default)]
 struct Work {
@@ -312,16 +317,17 @@ impl Tagger {
 
     /// Fills `upos`, `xpos` and `lemma` of every token of one sentence.
     pub fn tag(&self, tokens: &mut [Token]) {
-        let mut work = Work::default();
-        self.run_stages(tokens.iter().map(|t| t.text.as_str()), &mut work);
-        for (i, t) in tokens.iter_mut().enumerate() {
-            let (upos, xpos) = self.tags_of(&work, i);
-            t.upos.clear();
-            t.upos.push_str(upos);
-            t.xpos.clear();
-            t.xpos.push_str(xpos);
-            self.lemmatizer.lemma_into(&t.text, upos, xpos, &mut t.lemma);
-        }
+        WORK.with_borrow_mut(|work| {
+            self.run_stages(tokens.iter().map(|t| t.text.as_str()), work);
+            for (i, t) in tokens.iter_mut().enumerate() {
+                let (upos, xpos) = self.tags_of(work, i);
+                t.upos.clear();
+                t.upos.push_str(upos);
+                t.xpos.clear();
+                t.xpos.push_str(xpos);
+                self.lemmatizer.lemma_into(&t.text, upos, xpos, &mut t.lemma);
+            }
+        });
     }
 
     /// Tags and lemmatizes the words of CoNLL-U sentences in place (gold tokenization),
