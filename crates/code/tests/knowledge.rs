@@ -224,6 +224,11 @@ fn user_files_add_and_replace_entries() {
     assert_eq!(k.group("TB").unwrap().actor.as_str(), "SDNREB");
     assert_eq!(k.group("Houthis").unwrap().actor.as_str(), "YEMREB", "other entries stay");
 
+    // Spreadsheet exports: a byte-order mark and CRLF line ends.
+    let excel = "\u{feff}group\tname\taliases\tcountry\tkind\r\nSDNREB\tOther Brigade\tOB\tSDN\tarmed\r\n";
+    let k2 = Knowledge::with_override_texts(&[("excel.tsv", excel)]).unwrap();
+    assert_eq!(k2.group("OB").unwrap().kind, dyad_code::knowledge::GroupKind::Armed);
+
     // The same through files on disk.
     let path = std::env::temp_dir().join(format!("dyad-knowledge-test-{}.tsv", std::process::id()));
     std::fs::write(&path, people).unwrap();

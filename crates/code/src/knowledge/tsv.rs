@@ -23,7 +23,7 @@ pub struct Table<'a> {
 
 /// The first column of a table's header, which says which table it is.
 pub fn first_column(text: &str) -> Option<&str> {
-    data_lines(text).next().map(|(_, l)| l.split('\t').next().unwrap_or("").trim())
+    data_lines(text.trim_start_matches('\u{feff}')).next().map(|(_, l)| l.split('\t').next().unwrap_or("").trim())
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -36,6 +36,8 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 impl<'a> Table<'a> {
     pub fn parse(file: &str, text: &'a str) -> Result<Table<'a>, KnowledgeError> {
         let file: Arc<str> = Arc::from(file);
+        // Spreadsheet exports often start with a byte-order mark.
+        let text = text.trim_start_matches('\u{feff}');
         let mut body = text.lines().enumerate();
         for (_, line) in body.by_ref() {
             let line = line.trim_end_matches('\r');
