@@ -98,6 +98,14 @@ pub struct Igo {
     pub origin: Origin,
 }
 
+impl Igo {
+    /// The code to report: the short code where the table gives one (`NATO`, `EUR`), else the
+    /// CAMEO code.
+    pub fn short_or_code(&self) -> &str {
+        self.short.as_deref().unwrap_or(self.code.as_str())
+    }
+}
+
 /// What kind of non-state group a [`Group`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GroupKind {

@@ -397,10 +397,26 @@ pub(crate) fn of_segment(doc: &Doc, g: usize) -> Option<Found> {
                 from += 1;
             }
             if let Some(f) = attribution_in(doc, sc, from, from + 14, tc + 1) {
+                // `he pledged ... "...," The Associated Press reported`: the outlet reports
+                // what the speaker before the quote said.
+                let media = doc.entities.get(f.entity).and_then(|e| e.actor.as_deref()).is_some_and(|a| a.ends_with("MED"));
+                if media {
+                    if let Some(b) = before_quote(doc, seg, so, to) {
+                        return Some(b);
+                    }
+                }
                 return Some(f);
             }
         }
     }
+    if let Some(f) = before_quote(doc, seg, so, to) {
+        return Some(f);
+    }
+    previous_or_next(doc, seg, so, to, close)
+}
+
+/// A speech verb before the quote in its sentence, or the clause's subject.
+fn before_quote(doc: &Doc, seg: &super::Segment, so: usize, to: usize) -> Option<Found> {
     // Before it, in the same sentence: `Campbell stated: "..."`, `Putin said the ties were "..."`.
     let toks = &doc.sentences[so].tokens;
     let mut j = to;
@@ -422,6 +438,12 @@ pub(crate) fn of_segment(doc: &Doc, g: usize) -> Option<Found> {
             return Some(f);
         }
     }
+    None
+}
+
+/// The sentence before the quote when the quote opens its sentence, or the one after it
+/// when that is only an attribution.
+fn previous_or_next(doc: &Doc, seg: &super::Segment, so: usize, to: usize, close: Option<(usize, usize)>) -> Option<Found> {
     // The sentence before, when the quote opens its sentence: `Biden agreed. "You're ..."`.
     if to == 0 && so > 0 && doc.paragraph(doc.sentences[so - 1].end) == doc.paragraph(seg.open) {
         let prev = &doc.sentences[so - 1].tokens;
