@@ -1,4 +1,24 @@
 //! Stories across outlets: groups coded articles about the same story and merges the
-//! events they share. (Not yet built: see the open issue on stories.)
+//! events they share.
 //!
-//! Reads only [`dyad_code::CodedDocument`]s; knows nothing of storage or serving.
+//! - [`StoryIndex`] clusters articles incrementally, one at a time ([`index`]), with
+//!   near-duplicate (wire copy) detection by MinHash ([`minhash`]).
+//! - [`Story::events`] merges the events of a story's articles into [`StoryEvent`]s with
+//!   every [`Source`] ([`merge`]) and the [`Contest`]s among them ([`contest`]).
+//! - [`brief`] renders a story as Markdown or a self-contained HTML page.
+//!
+//! Reads only [`dyad_code::CodedDocument`]s and cleaned text; knows nothing of storage or
+//! serving.
+pub mod brief;
+pub mod contest;
+pub mod dates;
+pub mod figures;
+pub mod index;
+pub mod merge;
+pub mod minhash;
+pub mod model;
+pub mod terms;
+pub mod vector;
+
+pub use index::{Assignment, Config, StoryIndex};
+pub use model::{Article, Contest, ContestKind, Side, Source, Story, StoryEvent, StoryId, Version};
