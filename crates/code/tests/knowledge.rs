@@ -189,6 +189,8 @@ fn bodies_groups_metonyms_and_countries_resolve() {
     let nato = k.igo("NATO").unwrap();
     assert_eq!(nato.code.as_str(), "IGOWSTNAT");
     assert_eq!(nato.short.as_deref(), Some("NATO"));
+    assert_eq!(k.igo("European Union").unwrap().short_or_code(), "EUR");
+    assert_eq!(k.igo("World Bank").unwrap().short_or_code(), "IGOUNODEVWBK");
     assert!(matches!(k.resolve("NATO", date), Some(Resolved::Igo(_))));
     assert_eq!(k.igo("IAEA").unwrap().code.as_str(), "IGOUNOIAE");
     for (name, code) in [("Burma", "MMR"), ("Türkiye", "TUR"), ("Turkey", "TUR"), ("Ivory Coast", "CIV"), ("Côte d'Ivoire", "CIV"), ("DPRK", "PRK"), ("U.S.", "USA"), ("Britain", "GBR")] {
