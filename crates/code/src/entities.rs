@@ -275,13 +275,6 @@ pub fn resolve(sentences: &[AnnotatedSentence], text: &str, published: Option<Na
             let m = &raw[i];
             mentions.push(Mention { sentence: m.sentence, start: m.start, name_start: m.name_start, end: m.end, entity: id });
         }
-        let mut e = e;
-        if let Some(stem) = &outlet_key {
-            let folded: String = names::parts(&e.name).concat();
-            if e.label == Label::Org && folded.len() >= 2 && stem.starts_with(&folded) {
-                e.label = Label::Misc;
-            }
-        }
         entities.push(e);
     }
     mentions.sort_by_key(|m| (m.sentence, m.start, m.end));
@@ -289,6 +282,15 @@ pub fn resolve(sentences: &[AnnotatedSentence], text: &str, published: Option<Na
         let date = published.unwrap_or_else(|| chrono::Utc::now().date_naive());
         for e in &mut entities {
             apply_knowledge(e, k, date);
+        }
+    }
+    // The page naming itself ("(TASS)", "VOA News") is boilerplate, not news.
+    if let Some(stem) = &outlet_key {
+        for e in &mut entities {
+            let folded: String = names::parts(&e.name).concat();
+            if e.label == Label::Org && folded.len() >= 2 && stem.starts_with(&folded) {
+                e.label = Label::Misc;
+            }
         }
     }
     DocumentEntities { entities, mentions }
