@@ -23,9 +23,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let ppl = [Label::Per, Label::Org, Label::Loc];
     for file in ["en_ewt-ud-test.iob2", "en_pud-ud-test.iob2"] {
-        let (gold, skipped) = data::read_uner(&std::fs::read_to_string(format!("{shared}/uner/{file}"))?, data::uner_label)?;
+        let input = std::fs::read_to_string(format!("{shared}/uner/{file}"))?;
+        let (gold, skipped) = data::read_uner(&input, data::uner_label)?;
         let scores = ner::evaluate(model, &gold, as_loc, &ppl);
-        println!("UNER {file} ({} sentences, {skipped} skipped), PER/ORG/LOC with GPE as LOC:\n{scores}", gold.len());
+        println!("UNER {file}, sentence by sentence ({} sentences, {skipped} skipped), PER/ORG/LOC with GPE as LOC:\n{scores}", gold.len());
+        let (docs, _) = data::read_uner_documents(&input, data::uner_label)?;
+        let scores = ner::evaluate(model, &docs, as_loc, &ppl);
+        println!("UNER {file}, by document ({} documents, sentences joined by blank lines):\n{scores}", docs.len());
     }
 
     let mut paths: Vec<_> = std::fs::read_dir(format!("{shared}/worldwide-newswire/annotated"))?

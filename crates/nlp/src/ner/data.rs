@@ -132,6 +132,42 @@ pub fn read_uner(input: &str, map: LabelMap) -> Result<(Vec<Gold>, usize), NerEr
     Ok((out, skipped))
 }
 
+/// Reads a Universal NER file as documents (split at `# newdoc`): each document's
+/// sentences joined by blank lines into one text, so entity tagging sees the whole
+/// document as it does in the pipeline.
+pub fn read_uner_documents(input: &str, map: LabelMap) -> Result<(Vec<Gold>, usize), NerError> {
+    let mut docs = Vec::new();
+    let mut skipped = 0;
+    let mut chunks: Vec<&str> = Vec::new();
+    let mut last = 0;
+    for (at, _) in input.match_indices("# newdoc") {
+        if at == 0 || input.as_bytes()[at - 1] == b'\n' {
+            chunks.push(&input[last..at]);
+            last = at;
+        }
+    }
+    chunks.push(&input[last..]);
+    for chunk in chunks {
+        let (sentences, sk) = read_uner(chunk, map)?;
+        skipped += sk;
+        let mut doc = Gold { text: String::new(), spans: Vec::new() };
+        let mut len = 0;
+        for g in sentences {
+            if !doc.text.is_empty() {
+                doc.text.push_str("\n\n");
+                len += 2;
+            }
+            doc.spans.extend(g.spans.iter().map(|&(s, e, l)| (s + len, e + len, l)));
+            doc.text.push_str(&g.text);
+            len += g.text.chars().count();
+        }
+        if !doc.text.is_empty() {
+            docs.push(doc);
+        }
+    }
+    Ok((docs, skipped))
+}
+
 /// Reads a Worldwide newswire TSV file (`word<TAB>tag`, sometimes a second, nested
 /// tag column, which is ignored; blank lines between blocks) as one document: each
 /// block's words joined back into text (see [`detokenize`]), blocks by blank lines.
@@ -203,6 +239,16 @@ pub fn detokenize(words: &[&str]) -> (String, Vec<(usize, usize)>) {
             true
         } else if matches!(prev, "(" | "[" | "{" | "$" | "“" | "‘") {
             true
+        } else if *w == "-" || prev == "-" {
+            // "Díaz - Canel" was written "Díaz-Canel": a hyphen between words is glued.
+            let around = |a: &str, b: &str| {
+                a.chars().last().is_some_and(|c| c.is_alphanumeric()) && b.chars().next().is_some_and(|c| c.is_alphanumeric())
+            };
+            if *w == "-" {
+                words.get(i + 1).is_some_and(|n| around(prev, n))
+            } else {
+                i >= 2 && around(words[i - 2], w)
+            }
         } else {
             // "U . S": a lone capital right after "X ."
             single_cap(w) && prev == "." && i >= 2 && single_cap(words[i - 2])
@@ -264,6 +310,8 @@ mod tests {
     fn detokenizes_news_tokens() {
         let (text, offsets) = detokenize(&["The", "U", ".", "S", ".", "said", "\"", "no", "\"", ",", "Korea", "'s", "(", "KCNA", ")"]);
         assert_eq!(text, "The U.S. said \"no\", Korea's (KCNA)");
+        assert_eq!(detokenize(&["Díaz", "-", "Canel", "won", "-", "again"]).0, "Díaz-Canel won-again");
+        assert_eq!(detokenize(&["war", "-", "\"", "again"]).0, "war - \"again");
         assert_eq!(offsets[1], (4, 5));
         assert_eq!(offsets[14], (33, 34));
     }

@@ -24,7 +24,7 @@ fn year(w: &str) -> bool {
     }
     // "2022-2023", "2022/23"
     if let Some((a, b)) = w.split_once(['-', '/', '–']) {
-        return four(a) && (four(b) || (b.len() == 2 && b.bytes().all(|c| c.is_ascii_digit())));
+        return four(a) && (four(b) || ((1..=2).contains(&b.len()) && b.bytes().all(|c| c.is_ascii_digit())));
     }
     false
 }
@@ -34,6 +34,15 @@ fn decade(w: &str) -> bool {
     let d = w.strip_suffix('s').unwrap_or("");
     let short = d.strip_prefix(['\'', '’']).is_some_and(|n| n.len() == 2 && n.bytes().all(|b| b.is_ascii_digit()));
     (d.len() == 4 && d.ends_with('0') && year(d)) || short
+}
+
+/// Words before a bare year that make it a date whatever follows ("in 2021 demonstrates").
+fn date_preposition(prev: &str) -> bool {
+    matches!(
+        prev,
+        "in" | "In" | "since" | "Since" | "from" | "until" | "till" | "by" | "of" | "during" | "around" | "before" | "after"
+            | "early" | "late" | "mid" | "between" | "the" | "The" | "'s" | "’s" | "through" | "circa" | "c." | "to" | "and"
+    )
 }
 
 /// Words after a bare year that show it is a count, not a date.
@@ -102,7 +111,7 @@ pub fn find(words: &[&str], gaz: &Gazetteer) -> Vec<(usize, usize)> {
             let prev = if j > 0 { word(j - 1) } else { "" };
             let next = word(j + 1);
             let money = matches!(prev, "$" | "€" | "£" | "US$") || matches!(next, "%" | "percent" | "per");
-            (!money && !counts_something(next)).then_some(j + 1)
+            (!money && (date_preposition(prev) || !counts_something(next))).then_some(j + 1)
         } else {
             None
         };
@@ -148,5 +157,7 @@ mod tests {
         assert_eq!(dates("Kim toured Russia's Far East last September, not in the 1990s."), ["last September", "the 1990s"]);
         assert_eq!(dates("May I ask? It began in May and sent 2000 soldiers for $2024."), ["May"]);
         assert_eq!(dates("In the 2022-2023 season, 12 people died."), ["2022-2023"]);
+        assert_eq!(dates("The country's experience in 2021 demonstrates this, as during the 1976-1983 dictatorship."), ["2021", "1976-1983"]);
+        assert_eq!(dates("Flights on Mondays and Fridays."), ["Mondays", "Fridays"]);
     }
 }

@@ -85,9 +85,26 @@ fn org_runs(words: &[&str], gaz: &Gazetteer, spans: &mut Vec<(usize, usize, Labe
         while start < re && (matches!(words[start], "The" | "A" | "An") || gaz.longest_at(words, start).is_some_and(|(_, k)| k == GazKind::Title)) {
             start += 1;
         }
-        let end = re + 1;
+        let mut end = re + 1;
         i = end;
-        let last_org = gaz.word(words[re]) == Some(GazKind::OrgWord);
+        // A date after a name is not part of it ("National Assembly Tuesday").
+        if let Some(d) = (start..end).find(|&k| matches!(gaz.word(words[k]), Some(GazKind::Month | GazKind::Weekday))) {
+            end = d;
+        }
+        // "Sadeka Halim of Dubai University": what comes before a connector belongs to
+        // the name only if it holds an organization word ("University of Ghana").
+        for k in start + 1..end.saturating_sub(1) {
+            if matches!(words[k], "of" | "and" | "for")
+                && !words[start..k].iter().any(|w| gaz.word(w) == Some(GazKind::OrgWord))
+                && words[k + 1..end].iter().any(|w| gaz.word(w) == Some(GazKind::OrgWord))
+            {
+                start = k + 1;
+            }
+        }
+        if end <= start {
+            continue;
+        }
+        let last_org = gaz.word(words[end - 1]) == Some(GazKind::OrgWord);
         let first_org_of = gaz.word(words[start]) == Some(GazKind::OrgWord) && words.get(start + 1) == Some(&"of");
         if end - start < 2 || !(last_org || first_org_of) {
             continue;
