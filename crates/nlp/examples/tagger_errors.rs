@@ -41,12 +41,27 @@ fn main() {
     }
     println!("unseen words: {unseen}, UPOS {:.2}%", 100.0 * unseen_ok as f64 / unseen.max(1) as f64);
     let mut c: Vec<_> = conf.into_iter().collect();
-    c.sort_by(|a, b| b.1.cmp(&a.1));
+    c.sort_by_key(|e| std::cmp::Reverse(e.1));
     for ((known, g, p), n) in c.iter().take(30) {
         println!("{n:5}  {} gold {g:6} predicted {p}", if *known { "seen  " } else { "unseen" });
     }
+    let mut lemmas: HashMap<(String, String, String, String), usize> = HashMap::new();
+    for (g, p) in gold.iter().zip(&pred) {
+        for (gw, pw) in g.words.iter().zip(&p.words) {
+            if gw.lemma != pw.lemma {
+                let key = (gw.form.clone(), gw.upos.clone(), gw.lemma.clone(), pw.lemma.clone());
+                *lemmas.entry(key).or_default() += 1;
+            }
+        }
+    }
+    let mut l: Vec<_> = lemmas.into_iter().collect();
+    l.sort_by_key(|e| std::cmp::Reverse(e.1));
+    println!("lemma errors:");
+    for ((f, u, g, p), n) in l.iter().take(40) {
+        println!("{n:5}  {f:15} {u:6} gold {g:15} predicted {p}");
+    }
     let mut w: Vec<_> = words.into_iter().collect();
-    w.sort_by(|a, b| b.1.cmp(&a.1));
+    w.sort_by_key(|e| std::cmp::Reverse(e.1));
     for ((f, g, p), n) in w.iter().take(40) {
         println!("{n:5}  {f:15} gold {g:6} predicted {p}");
     }

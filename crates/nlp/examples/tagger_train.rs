@@ -44,6 +44,7 @@ fn main() {
             "--tagdict-share" => opts.tagdict_share = v.parse().expect("--tagdict-share X"),
             "--lexicon-folds" => opts.lexicon_folds = v.parse().expect("--lexicon-folds N"),
             "--lean-xpos" => opts.lean_xpos = v.parse().expect("--lean-xpos true|false"),
+            "--constrain-xpos" => opts.constrain_xpos = v.parse().expect("--constrain-xpos true|false"),
             "--amb-min" => opts.ambiguity_min_count = v.parse().expect("--amb-min N"),
             other => panic!("unknown argument {other}"),
         }

@@ -37,10 +37,18 @@ pub fn upos_index(upos: &str) -> Option<u8> {
     })
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Entry {
+    upos: u8,
+    /// Empty: any Penn tag.
+    xpos: String,
+    lemma: String,
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Lemmatizer {
-    /// Form (as written) → (UPOS index, lemma) pairs seen in training.
-    table: FxHashMap<String, Vec<(u8, String)>>,
+    /// Form (as written) → lemmas by UPOS (and Penn tag where it matters).
+    table: FxHashMap<String, Vec<Entry>>,
     /// Lowercased lemmas seen in training, to choose among rule candidates.
     known: FxHashSet<String>,
 }
@@ -49,7 +57,9 @@ impl Lemmatizer {
     /// Learns the lookup table from gold sentences: for each form and UPOS, the most
     /// frequent lemma (ties go to the lemma seen first).
     pub fn train(sentences: &[conllu::Sentence]) -> Self {
-        let mut counts: FxHashMap<(String, u8), Vec<(String, u32)>> = FxHashMap::default();
+        // (form, UPOS, Penn tag or "" for any) → lemma counts, in order of first sight.
+        type Counts = FxHashMap<(String, u8, String), Vec<(String, u32)>>;
+        let mut counts: Counts = FxHashMap::default();
         let mut known = FxHashSet::default();
         for w in sentences.iter().flat_map(|s| &s.words) {
             let Some(u) = upos_index(&w.upos) else { continue };
@@ -57,25 +67,36 @@ impl Lemmatizer {
                 continue;
             }
             known.insert(w.lemma.to_lowercase());
-            let entry = counts.entry((w.form.clone(), u)).or_default();
-            match entry.iter_mut().find(|(l, _)| *l == w.lemma) {
-                Some((_, c)) => *c += 1,
-                None => entry.push((w.lemma.clone(), 1)),
+            for xpos in ["", w.xpos.as_str()] {
+                let entry = counts.entry((w.form.clone(), u, xpos.to_string())).or_default();
+                match entry.iter_mut().find(|(l, _)| *l == w.lemma) {
+                    Some((_, c)) => *c += 1,
+                    None => entry.push((w.lemma.clone(), 1)),
+                }
             }
         }
-        let mut keys: Vec<_> = counts.into_iter().collect();
-        keys.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut table: FxHashMap<String, Vec<(u8, String)>> = FxHashMap::default();
-        for ((form, u), lemmas) in keys {
+        let best = |lemmas: &[(String, u32)]| -> String {
             let mut best = &lemmas[0];
             for l in &lemmas[1..] {
                 if l.1 > best.1 {
                     best = l;
                 }
             }
-            // Entries equal to the form or its lowercase are what the rules give anyway
-            // for most tags; keep them all the same so the table wins over the rules.
-            table.entry(form).or_default().push((u, best.0.clone()));
+            best.0.clone()
+        };
+        let mut keys: Vec<_> = counts.iter().collect();
+        keys.sort_by(|a, b| a.0.cmp(b.0));
+        let mut table: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
+        for ((form, u, xpos), lemmas) in keys {
+            let lemma = best(lemmas);
+            if !xpos.is_empty() {
+                // Only where the Penn tag changes the answer ("her" PRP → she, PRP$ → her).
+                let general = best(&counts[&(form.clone(), *u, String::new())]);
+                if general == lemma {
+                    continue;
+                }
+            }
+            table.entry(form.clone()).or_default().push(Entry { upos: *u, xpos: xpos.clone(), lemma });
         }
         Lemmatizer { table, known }
     }
@@ -92,7 +113,7 @@ impl Lemmatizer {
     pub fn lemma_into(&self, form: &str, upos: &str, xpos: &str, out: &mut String) {
         out.clear();
         let u = upos_index(upos);
-        if let Some(l) = u.and_then(|u| self.lookup(form, u)) {
+        if let Some(l) = u.and_then(|u| self.lookup(form, u, xpos)) {
             out.push_str(l);
             return;
         }
@@ -104,9 +125,10 @@ impl Lemmatizer {
         } else {
             form
         };
-        let proper = upos == "PROPN" || xpos == "NNP" || xpos == "NNPS";
+        // Proper nouns (and adjectives like "American") keep their case.
+        let proper = upos == "PROPN" || (upos == "ADJ" && xpos == "NNP");
         if has_upper && !proper {
-            if let Some(l) = u.and_then(|u| self.lookup(lower, u)) {
+            if let Some(l) = u.and_then(|u| self.lookup(lower, u, xpos)) {
                 out.push_str(l);
                 return;
             }
@@ -125,8 +147,10 @@ impl Lemmatizer {
         s
     }
 
-    fn lookup(&self, form: &str, upos: u8) -> Option<&str> {
-        self.table.get(form)?.iter().find(|(u, _)| *u == upos).map(|(_, l)| l.as_str())
+    fn lookup(&self, form: &str, upos: u8, xpos: &str) -> Option<&str> {
+        let entries = self.table.get(form)?;
+        let exact = entries.iter().find(|e| e.upos == upos && !e.xpos.is_empty() && e.xpos == xpos);
+        exact.or_else(|| entries.iter().find(|e| e.upos == upos && e.xpos.is_empty())).map(|e| e.lemma.as_str())
     }
 
     fn is_known(&self, word: &str) -> bool {
@@ -142,18 +166,25 @@ impl Lemmatizer {
         if !word.is_ascii() || word.len() < 3 {
             return None;
         }
+        let nominal = matches!(upos, "NOUN" | "PROPN" | "NUM");
+        let verbal = matches!(upos, "VERB" | "AUX");
+        let graded = matches!(upos, "ADJ" | "ADV");
+        // A Penn tag that disagrees with the UPOS tag (e.g. ADJ with VBN: "interested")
+        // leaves the word as it is.
         let kind = match xpos {
-            "NNS" | "NNPS" | "VBZ" => Suffix::S,
-            "VBD" | "VBN" => Suffix::Ed,
-            "VBG" => Suffix::Ing,
-            "JJR" | "RBR" => Suffix::Er,
-            "JJS" | "RBS" => Suffix::Est,
-            _ => match upos {
-                "NOUN" | "PROPN" if word.ends_with('s') && !word.ends_with("ss") => Suffix::S,
+            "NNS" | "NNPS" if nominal => Suffix::S,
+            "VBZ" if verbal => Suffix::S,
+            "VBD" | "VBN" if verbal => Suffix::Ed,
+            "VBG" if verbal => Suffix::Ing,
+            "JJR" | "RBR" if graded => Suffix::Er,
+            "JJS" | "RBS" if graded => Suffix::Est,
+            "" => match upos {
+                "NOUN" if word.ends_with('s') && !word.ends_with("ss") => Suffix::S,
                 "VERB" if word.ends_with("ing") => Suffix::Ing,
                 "VERB" if word.ends_with("ed") => Suffix::Ed,
                 _ => return None,
             },
+            _ => return None,
         };
         let candidates = candidates(word, kind);
         if candidates.is_empty() {
@@ -267,7 +298,7 @@ fn needs_final_e(stem: &[u8]) -> bool {
         && !matches!(last, b'w' | b'x' | b'y')
         && is_vowel(stem[n - 2])
         && !is_vowel(stem[n - 3])
-        && !(n >= 4 && is_vowel(stem[n - 4]))
+        && (n < 4 || !is_vowel(stem[n - 4]))
 }
 
 #[cfg(test)]
@@ -304,12 +335,18 @@ mod tests {
 
     #[test]
     fn the_table_wins_over_rules_and_handles_irregulars() {
-        let text = "1\twas\tbe\tAUX\tVBD\t_\t0\troot\t_\t_\n2\tbetter\tgood\tADJ\tJJR\t_\t1\tx\t_\t_\n3\tfeet\tfoot\tNOUN\tNNS\t_\t1\tx\t_\t_\n\n";
+        let text = "1\twas\tbe\tAUX\tVBD\t_\t0\troot\t_\t_\n2\tbetter\tgood\tADJ\tJJR\t_\t1\tx\t_\t_\n3\tfeet\tfoot\tNOUN\tNNS\t_\t1\tx\t_\t_\n\
+4\ther\tshe\tPRON\tPRP\t_\t1\tx\t_\t_\n5\ther\ther\tPRON\tPRP$\t_\t1\tx\t_\t_\n6\ther\ther\tPRON\tPRP$\t_\t1\tx\t_\t_\n\n";
         let l = Lemmatizer::train(&conllu::parse(text).unwrap());
         assert_eq!(l.lemma("was", "AUX", "VBD"), "be");
         assert_eq!(l.lemma("Was", "AUX", "VBD"), "be");
         assert_eq!(l.lemma("better", "ADJ", "JJR"), "good");
         assert_eq!(l.lemma("feet", "NOUN", "NNS"), "foot");
+        // The Penn tag separates what UPOS does not.
+        assert_eq!(l.lemma("her", "PRON", "PRP"), "she");
+        assert_eq!(l.lemma("her", "PRON", "PRP$"), "her");
+        assert_eq!(l.lemma("Interested", "ADJ", "VBN"), "interested");
+        assert_eq!(l.lemma("Abbas", "PROPN", "NNP"), "Abbas");
         // Not in the table under this tag: rules.
         assert_eq!(l.lemma("better", "VERB", "VB"), "better");
     }

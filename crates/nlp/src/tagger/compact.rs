@@ -148,10 +148,33 @@ pub fn argmax_i32(scores: &[i32]) -> usize {
     best
 }
 
+/// Index of the highest score among the classes `allowed` (all when none is).
+#[inline]
+pub fn argmax_allowed_i32(scores: &[i32], allowed: &[bool]) -> usize {
+    let mut best = usize::MAX;
+    for (i, &s) in scores.iter().enumerate() {
+        if allowed.get(i).copied().unwrap_or(false) && (best == usize::MAX || s > scores[best]) {
+            best = i;
+        }
+    }
+    if best == usize::MAX {
+        argmax_i32(scores)
+    } else {
+        best
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::perceptron::{feature, Trainer};
+
+    #[test]
+    fn argmax_keeps_to_the_allowed_classes() {
+        assert_eq!(argmax_i32(&[1, 5, 3]), 1);
+        assert_eq!(argmax_allowed_i32(&[1, 5, 3], &[true, false, true]), 2);
+        assert_eq!(argmax_allowed_i32(&[1, 5, 3], &[false, false, false]), 1);
+    }
 
     #[test]
     fn agrees_with_the_float_model() {

@@ -11,7 +11,7 @@ use crate::conllu;
 use crate::lemma::Lemmatizer;
 use crate::perceptron::{argmax, Perceptron, Trainer};
 use crate::Token;
-use compact::{argmax_i32, CompactModel};
+use compact::{argmax_allowed_i32, argmax_i32, CompactModel};
 use features::{extract_context, extract_local, extract_set, Aux, FeatureSet, Lexicon, Prepared};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -81,6 +81,9 @@ pub struct TrainOptions {
     pub lexicon_folds: usize,
     /// Give the Penn-tag stage of [`Scheme::Separate`] the lean feature set.
     pub lean_xpos: bool,
+    /// Let the Penn-tag stage choose only tags seen with the predicted UPOS tag
+    /// (consistent pairs, but a wrong UPOS tag then forces a wrong Penn tag).
+    pub constrain_xpos: bool,
     /// Drop model rows whose largest absolute averaged weight is below this.
     pub prune_below: f32,
 }
@@ -96,6 +99,7 @@ impl Default for TrainOptions {
             tagdict_share: 0.995,
             lexicon_folds: 5,
             lean_xpos: true,
+            constrain_xpos: false,
             prune_below: 1.0,
         }
     }
@@ -122,6 +126,9 @@ struct Stage {
     classes: Vec<String>,
     tagdict: FxHashMap<String, u16>,
     features: FeatureSet,
+    /// For a Penn-tag stage reading UPOS tags: the Penn tags seen in training with each
+    /// UPOS tag (indexed by the earlier stage's class), so no "ADJ VBN" pair comes out.
+    allowed: Vec<Vec<bool>>,
     model: CompactModel,
     /// Summed scores of the word-local features of every training form (built after
     /// loading, for [`FeatureSet::Full`] stages): one lookup instead of seventeen.
@@ -183,6 +190,7 @@ const START: &str = "<s>";
 
 impl Stage {
     /// Tags the prepared sentence into `out`, with `aux` the tags of an earlier stage.
+    #[allow(clippy::too_many_arguments)]
     fn run(
         &self,
         model: &CompactModel,
@@ -214,7 +222,10 @@ impl Stage {
                         }
                     }
                     model.score_into(features, scores);
-                    argmax_i32(scores) as u16
+                    match aux.filter(|_| !self.allowed.is_empty()) {
+                        Some(a) => argmax_allowed_i32(scores, &self.allowed[a.tags[i] as usize]) as u16,
+                        None => argmax_i32(scores) as u16,
+                    }
                 }
             };
             out.push(tag);
@@ -261,6 +272,12 @@ impl Tagger {
             }
             if st.aux.is_some_and(|a| a >= k) {
                 return Err(TaggerError::Invalid(format!("stage {k} reads a later stage")));
+            }
+            let aux_classes = st.aux.and_then(|a| self.stages.get(a)).map_or(0, |a| a.classes.len());
+            if !st.allowed.is_empty()
+                && (st.allowed.len() != aux_classes || st.allowed.iter().any(|r| r.len() != st.classes.len()))
+            {
+                return Err(TaggerError::Invalid(format!("stage {k}: allowed-tag table has the wrong shape")));
             }
             if st.tagdict.values().any(|&t| t as usize >= st.classes.len()) {
                 return Err(TaggerError::Invalid(format!("stage {k}: tag dictionary names an unknown class")));
@@ -488,6 +505,24 @@ struct StageJob<'a> {
 }
 
 impl StageJob<'_> {
+    /// For a Penn-tag stage reading a UPOS stage: which Penn tags each UPOS tag allows.
+    fn allowed_pairs(&self) -> Vec<Vec<bool>> {
+        let Some(a) = self.aux.filter(|_| self.options.constrain_xpos) else { return Vec::new() };
+        let upos_stage = &self.earlier[a];
+        if self.target != Target::Xpos || upos_stage.target != Target::Upos {
+            return Vec::new();
+        }
+        let mut allowed = vec![vec![false; self.classes.len()]; upos_stage.classes.len()];
+        for (s, gold) in self.sentences.iter().zip(self.gold) {
+            for (w, &x) in s.words.iter().zip(gold) {
+                if let Some(u) = upos_stage.classes.iter().position(|c| *c == w.upos) {
+                    allowed[u][x as usize] = true;
+                }
+            }
+        }
+        allowed
+    }
+
     fn aux_view(&self, si: usize) -> Option<Aux<'_>> {
         self.aux.map(|a| Aux { tags: &self.train_tags[a][si], names: &self.earlier[a].classes })
     }
@@ -507,6 +542,7 @@ impl StageJob<'_> {
             } else {
                 FeatureSet::Full
             },
+            allowed: self.allowed_pairs(),
             model: CompactModel::default(),
             local: FxHashMap::default(),
         };
@@ -532,7 +568,14 @@ impl StageJob<'_> {
                             scores.clear();
                             scores.resize(stage.classes.len(), 0.0);
                             trainer.current().score_into(&features, &mut scores);
-                            let guess = argmax(&scores, None) as u16;
+                            let allowed = aux_view.filter(|_| !stage.allowed.is_empty()).map(|a| {
+                                let row = &stage.allowed[a.tags[i] as usize];
+                                if row.iter().any(|&b| b) { row.as_slice() } else { &[][..] }
+                            });
+                            let guess = match allowed {
+                                Some(mask) if !mask.is_empty() => argmax(&scores, Some(mask)) as u16,
+                                _ => argmax(&scores, None) as u16,
+                            };
                             trainer.tick();
                             trainer.update(truth as usize, guess as usize, &features);
                             guess
