@@ -57,7 +57,7 @@ fn mix(template: u64, values: &[u64]) -> u64 {
     h ^ (h >> 29)
 }
 
-pub const N_MOVE_FEATURES: usize = 96;
+pub const N_MOVE_FEATURES: usize = 83;
 pub const N_LABEL_FEATURES: usize = 34;
 
 /// Reads the token-level values a template needs.
@@ -213,18 +213,12 @@ pub fn move_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_MOVE_FEAT
         mix(4, &[n0w, n0p]),
         mix(5, &[n0w]),
         mix(6, &[n0p]),
-        mix(7, &[n1w, n1p]),
         mix(8, &[n1w]),
         mix(9, &[n1p]),
-        mix(10, &[n2w, n2p]),
         mix(11, &[n2w]),
         mix(12, &[n2p]),
         // Pairs.
         mix(13, &[s0w, s0p, n0w, n0p]),
-        mix(14, &[s0w, s0p, n0w]),
-        mix(15, &[s0w, n0w, n0p]),
-        mix(16, &[s0w, s0p, n0p]),
-        mix(17, &[s0p, n0w, n0p]),
         mix(18, &[s0w, n0w]),
         mix(19, &[s0p, n0p]),
         mix(20, &[n0p, n1p]),
@@ -236,16 +230,12 @@ pub fn move_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_MOVE_FEAT
         mix(25, &[s0p, v.p(s0r), n0p]),
         mix(26, &[s0p, n0p, v.p(n0l)]),
         // Distance.
-        mix(27, &[s0w, d]),
         mix(28, &[s0p, d]),
-        mix(29, &[n0w, d]),
         mix(30, &[n0p, d]),
         mix(31, &[s0w, n0w, d]),
         mix(32, &[s0p, n0p, d]),
         // Valency.
-        mix(33, &[s0w, v.vr(s0)]),
         mix(34, &[s0p, v.vr(s0)]),
-        mix(35, &[s0w, v.vl(s0)]),
         mix(36, &[s0p, v.vl(s0)]),
         mix(37, &[n0w, v.vl(n0)]),
         mix(38, &[n0p, v.vl(n0)]),
@@ -280,11 +270,8 @@ pub fn move_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_MOVE_FEAT
         mix(65, &[s0p, v.p(s0h), v.p(s0h2)]),
         mix(66, &[n0p, v.p(n0l), v.p(n0l2)]),
         // Label sets.
-        mix(67, &[s0w, v.sr(s0)]),
         mix(68, &[s0p, v.sr(s0)]),
-        mix(69, &[s0w, v.sl(s0)]),
         mix(70, &[s0p, v.sl(s0)]),
-        mix(71, &[n0w, v.sl(n0)]),
         mix(72, &[n0p, v.sl(n0)]),
         // Deeper stack, coarse tags and sentence neighbours.
         mix(73, &[v.w(s1), v.p(s1)]),
