@@ -233,6 +233,12 @@ fn resolve_at(ws: &[Word<'_>], i: usize, reference: Option<NaiveDate>, tense: Te
         if let Some(y) = after(k).and_then(|n| year_number(n.text)) {
             return Some((EventDate::month(y, m), k + 1));
         }
+        // "April of 2000".
+        if lower_is(after(k), &["of"]) {
+            if let Some(y) = after(k + 1).and_then(|n| year_number(n.text)) {
+                return Some((EventDate::month(y, m), k + 2));
+            }
+        }
         if lower_is(after(1), &["last", "this", "next"]) && lower_is(after(2), &["year"]) {
             let y = reference?.year() + relative_offset(&after(1)?.text.to_ascii_lowercase());
             return Some((EventDate::month(y, m), 3));
@@ -345,6 +351,7 @@ mod tests {
         assert_eq!(dates("by Katie Marie Davies June 19, 2024 12:32 AM", published, Tense::Past), ["2024-06-19"]);
         assert_eq!(dates("The summit opened on 9 July 2024 in Washington.", published, Tense::Past), ["2024-07-09"]);
         assert_eq!(dates("Kim toured Russia's Far East in September 2023.", published, Tense::Past), ["2023-09"]);
+        assert_eq!(dates("Vladimir Putin visited Pyongyang in April of 2000;", published, Tense::Past), ["2000-04"]);
         assert_eq!(dates("The treaty was signed on 2024-06-19.", published, Tense::Past), ["2024-06-19"]);
     }
 

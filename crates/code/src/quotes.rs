@@ -99,7 +99,15 @@ pub fn find(text: &str, sentences: &[AnnotatedSentence], entities: &DocumentEnti
             .map(|&g| clean_quoted(&doc.text(doc.segments[g].start, doc.segments[g].end)))
             .collect::<Vec<_>>()
             .join(" ");
-        out.push(Quote { speaker: sp.to_speaker(&doc), text, kind: QuoteKind::Direct, span: [first.start, last.end] });
+        let speaker = sp.to_speaker(&doc);
+        // A quote attributed jointly to two people is listed once for each.
+        for &other in &sp.also {
+            if let Some(e) = doc.entities.get(other) {
+                let speaker = Speaker { text: speaker.text.clone(), name: Some(e.name.clone()), description: e.description.clone() };
+                out.push(Quote { speaker, text: text.clone(), kind: QuoteKind::Direct, span: [first.start, last.end] });
+            }
+        }
+        out.push(Quote { speaker, text, kind: QuoteKind::Direct, span: [first.start, last.end] });
     }
     for q in indirect::find(&doc) {
         out.push(q);

@@ -25,6 +25,9 @@ pub fn verb_sources(tokens: &[Token], verb: usize) -> Vec<usize> {
             current = head;
         } else if has_rel(&tokens[current], "acl") {
             return vec![head];
+        } else if matches!(rel, "parataxis" | "dep") && head < current && is_nominal(&tokens[head]) {
+            // A subject the parser left as the root: "Russia on Friday condemned ...".
+            return with_conjuncts(tokens, head);
         } else {
             break;
         }
@@ -51,6 +54,11 @@ fn antecedent(tokens: &[Token], verb: usize, subject: usize) -> usize {
     } else {
         subject
     }
+}
+
+/// The subject of a passive verb ("Putin was welcomed by Xi"): the target of the act.
+pub fn passive_subjects(tokens: &[Token], verb: usize) -> Vec<usize> {
+    child_with(tokens, verb, "nsubj").map(|s| with_conjuncts(tokens, s)).unwrap_or_default()
 }
 
 /// Targets of a verb whose pattern names none: the passive subject, the object, or a

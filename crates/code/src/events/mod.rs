@@ -20,7 +20,6 @@ use actors::Context;
 use chrono::NaiveDate;
 use dyad_nlp::{AnnotatedSentence, Token};
 use parse::{children, clause, has_rel, noun_phrase, surface, with_conjuncts};
-use std::collections::HashSet;
 
 /// What the coder reads of a document.
 pub struct Input<'a> {
@@ -35,20 +34,40 @@ pub struct Input<'a> {
 pub fn code(knowledge: &Knowledge, input: &Input<'_>) -> Vec<Event> {
     let reference = input.published.or_else(|| latest_date_in(input));
     let cx = Context { knowledge, entities: input.entities, date: reference.unwrap_or_else(today) };
-    let mut events = Vec::new();
-    let mut seen = HashSet::new();
+    let mut events: Vec<Dated> = Vec::new();
     for (si, (sentence, text)) in input.sentences.iter().zip(sentence_texts(input)).enumerate() {
-        let tokens = &sentence.tokens;
-        for p in 0..tokens.len() {
+        for p in 0..sentence.tokens.len() {
             for event in code_predicate(&cx, input, si, sentence, &text, p, reference) {
-                let key = (event.source.actor.clone(), event.target.actor.clone(), event.root.clone(), event.date.clone());
-                if seen.insert(key) {
-                    events.push(event);
-                }
+                merge(&mut events, event);
             }
         }
     }
-    events
+    events.into_iter().map(|d| d.event).collect()
+}
+
+/// An event and whether the text dated it (or it fell back to the reference date).
+struct Dated {
+    event: Event,
+    explicit: bool,
+}
+
+/// Adds an event unless the document already told it: the same actors and CAMEO root
+/// on a compatible date (the same, one more precise than the other, or one of them
+/// undated in the text). A retelling with a date the first telling lacked lends it.
+fn merge(events: &mut Vec<Dated>, new: Dated) {
+    let same = |a: &Event, b: &Event| a.source.actor == b.source.actor && a.target.actor == b.target.actor && a.root == b.root;
+    let compatible = |a: &Dated, b: &Dated| {
+        let (x, y) = (a.event.date.as_deref().unwrap_or(""), b.event.date.as_deref().unwrap_or(""));
+        !a.explicit || !b.explicit || x.starts_with(y) || y.starts_with(x)
+    };
+    match events.iter_mut().find(|d| same(&d.event, &new.event) && compatible(d, &new)) {
+        Some(old) if !old.explicit && new.explicit => {
+            old.event.date = new.event.date;
+            old.explicit = true;
+        }
+        Some(_) => {}
+        None => events.push(new),
+    }
 }
 
 fn today() -> NaiveDate {
@@ -78,7 +97,7 @@ fn code_predicate(
     text: &str,
     p: usize,
     reference: Option<NaiveDate>,
-) -> Vec<Event> {
+) -> Vec<Dated> {
     let tokens = &sentence.tokens;
     let Some(m) = patterns::best_match(cx.knowledge, tokens, p) else { return Vec::new() };
     let Some(info) = cx.knowledge.cameo(m.pattern.code.as_str()) else { return Vec::new() };
@@ -86,6 +105,10 @@ fn code_predicate(
 
     let (mut sources, mut targets) = if noun {
         (arguments::noun_sources(tokens, p), m.target.map(|t| with_conjuncts(tokens, t)).unwrap_or_default())
+    } else if arguments::is_passive(tokens, p) {
+        // The pattern's slot after the verb would take the agent: the act's target is
+        // the passive subject instead.
+        (arguments::verb_sources(tokens, p), arguments::passive_subjects(tokens, p))
     } else {
         let targets = match m.target {
             Some(t) => with_conjuncts(tokens, t),
@@ -125,13 +148,18 @@ fn code_predicate(
     let reading = modality::read(tokens, modal_head);
     let (modality, attribution) = attribute(cx, input, si, sentence, reading);
     let tense = if matches!(modality, Modality::Planned | Modality::Possible) { Tense::Future } else { Tense::Past };
-    let date = event_date(tokens, text, sentence.start, modal_head, reference, tense);
+    let (date, explicit) = match event_date(tokens, text, sentence.start, modal_head, reference, tense) {
+        Some(d) => (Some(d), true),
+        None => (reference.map(EventDate::day), false),
+    };
     let location = location(cx, tokens, p);
     let sentence_text = text.trim_end().to_string();
 
     pairs
         .into_iter()
-        .map(|(source, target)| Event {
+        .map(|(source, target)| Dated {
+            explicit,
+            event: Event {
             source,
             target,
             cameo: info.code.as_str().to_string(),
@@ -145,6 +173,7 @@ fn code_predicate(
             location: location.clone(),
             sentence: sentence_text.clone(),
             span: [sentence.start, sentence.end],
+            },
         })
         .collect()
 }
@@ -187,9 +216,8 @@ fn attribute(
     }
 }
 
-/// The date of the event: a time expression in the predicate's own clause, else in the
-/// clause it depends on ("announced on Oct. 13 that ... had delivered"), else the
-/// reference date.
+/// The date the text gives the event: a time expression in the predicate's own clause,
+/// else in the clause it depends on ("announced on Oct. 13 that ... had delivered").
 fn event_date(
     tokens: &[Token],
     text: &str,
@@ -210,7 +238,7 @@ fn event_date(
             _ => break,
         }
     }
-    reference.map(EventDate::day)
+    None
 }
 
 /// Where the event happened: a place in an "in"/"at" phrase of the predicate, or the

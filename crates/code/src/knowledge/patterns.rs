@@ -1,7 +1,7 @@
 //! Matching verb patterns against the lemmas of a clause.
 use std::ops::Range;
 
-use super::tables::{PatternToken, VerbPattern};
+use super::tables::{PatternPos, PatternToken, VerbPattern};
 use super::Knowledge;
 
 /// Determiners the text may have where a pattern has none ("launched *the* strikes on").
@@ -70,10 +70,12 @@ impl VerbPattern {
 }
 
 impl Knowledge {
-    /// The most specific verb or noun pattern headed by `lemmas[head]` that matches there.
-    pub fn match_pattern(&self, lemmas: &[&str], head: usize) -> Option<(&VerbPattern, PatternMatch)> {
+    /// The most specific pattern headed by `lemmas[head]` that matches there, among the
+    /// verb or the noun patterns (`pos`) or both (`None`).
+    pub fn match_pattern(&self, lemmas: &[&str], head: usize, pos: Option<PatternPos>) -> Option<(&VerbPattern, PatternMatch)> {
         let lemma = lemmas.get(head)?;
         self.verbs_for(lemma)
+            .filter(|p| pos.is_none_or(|pos| p.pos == pos))
             .filter_map(|p| p.match_at(lemmas, head).map(|m| (p, m)))
             .max_by_key(|(p, m)| (p.specificity(), m.span.len()))
     }

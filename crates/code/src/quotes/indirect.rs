@@ -60,6 +60,14 @@ pub(crate) fn find(doc: &Doc) -> Vec<Quote> {
                 }
                 if let Some(q) = make(doc, si, &found, a, b) {
                     taken.push(a);
+                    for &other in &found.also {
+                        if let Some(e) = doc.entities.get(other) {
+                            let mut q2 = q.clone();
+                            q2.speaker.name = Some(e.name.clone());
+                            q2.speaker.description = e.description.clone();
+                            found_here.push((j, q2, a, b));
+                        }
+                    }
                     found_here.push((j, q, a, b));
                 }
             }
@@ -129,7 +137,7 @@ fn according_to(doc: &Doc, si: usize, j: usize, end: usize) -> Option<(Found, us
     if !speaker::speaker_ok(e) {
         return None;
     }
-    let found = Found { entity: m.entity, text: crate::entities::surface_of(&toks[m.name_start..m.end]), description: None, at: j };
+    let found = Found { entity: m.entity, text: crate::entities::surface_of(&toks[m.name_start..m.end]), description: None, at: j, also: Vec::new() };
     let first_word = (0..j).find(|&i| is_word(&toks[i]));
     if first_word.is_none() {
         // Opening the sentence: the report follows the comma after the source.

@@ -14,6 +14,8 @@ pub(crate) struct Found {
     pub description: Option<String>,
     /// Where the speaker's phrase starts in the sentence of the verb.
     pub at: usize,
+    /// Persons speaking jointly with `entity` ("Putin and Xi accused ...").
+    pub also: Vec<usize>,
 }
 
 fn lower(t: &Token) -> String {
@@ -45,7 +47,22 @@ fn found_at(doc: &Doc, si: usize, end: usize) -> Option<Found> {
     let toks = &doc.sentences[si].tokens;
     let text = crate::entities::surface_of(&toks[m.name_start..m.end]);
     let description = if e.label == Label::Per { appositive(toks, m.end) } else { None };
-    Some(Found { entity: m.entity, text, description, at: m.start })
+    // "Putin and Xi accused ...": both speak.
+    let mut also = Vec::new();
+    if e.label == Label::Per {
+        let person = |id: usize| doc.entities.get(id).is_some_and(|x| x.label == Label::Per) && id != m.entity;
+        if m.start > 0 && lower(&toks[m.start - 1]) == "and" {
+            if let Some(p) = doc.entities.mention_ending_at(si, m.start - 1).filter(|p| person(p.entity)) {
+                also.push(p.entity);
+            }
+        }
+        if toks.get(m.end).is_some_and(|t| lower(t) == "and") {
+            if let Some(p) = doc.entities.mention_starting_at(si, m.end + 1).filter(|p| person(p.entity)) {
+                also.push(p.entity);
+            }
+        }
+    }
+    Some(Found { entity: m.entity, text, description, at: m.start, also })
 }
 
 /// Heads of a noun phrase that speaks for the name inside it: "a spokesperson for the
@@ -182,7 +199,7 @@ fn noun_phrase_subject(doc: &Doc, si: usize, k: usize, floor: usize) -> Option<F
             // "an embassy spokesperson": the body named before.
             let words: Vec<String> = toks[start..k].iter().map(lower).collect();
             let entity = doc.entities.resolve_nominal(&words, si)?;
-            return Some(Found { entity, text: crate::entities::surface_of(&toks[start..k]), description: None, at: start });
+            return Some(Found { entity, text: crate::entities::surface_of(&toks[start..k]), description: None, at: start, also: Vec::new() });
         };
         let e = doc.entities.get(inner.entity)?;
         let entity = if e.label == Label::Norp {
@@ -198,14 +215,37 @@ fn noun_phrase_subject(doc: &Doc, si: usize, k: usize, floor: usize) -> Option<F
         if !doc.entities.get(entity).is_some_and(speaker_ok) {
             return None;
         }
-        return Some(Found { entity, text: crate::entities::surface_of(&toks[inner.name_start..inner.end]), description: None, at: start });
+        return Some(Found { entity, text: crate::entities::surface_of(&toks[inner.name_start..inner.end]), description: None, at: start, also: Vec::new() });
     }
     let words: Vec<String> = toks[start..k].iter().map(lower).collect();
+    if matches!(head.as_str(), "leaders" | "presidents" | "sides") {
+        return pair_before(doc, si, start);
+    }
     let entity = doc.entities.resolve_nominal(&words, si)?;
     if !doc.entities.get(entity).is_some_and(speaker_ok) {
         return None;
     }
-    Some(Found { entity, text: crate::entities::surface_of(&toks[start.saturating_sub(det as usize)..k]), description: None, at: start })
+    Some(Found { entity, text: crate::entities::surface_of(&toks[start.saturating_sub(det as usize)..k]), description: None, at: start, also: Vec::new() })
+}
+
+/// "The leaders said": the last two people named together ("Putin and Xi") in this or
+/// the six sentences before.
+fn pair_before(doc: &Doc, si: usize, before: usize) -> Option<Found> {
+    for s in (si.saturating_sub(6)..=si).rev() {
+        let toks = &doc.sentences[s].tokens;
+        let limit = if s == si { before } else { toks.len() };
+        for m in doc.entities.in_sentence(s).filter(|m| m.end < limit && doc.in_quote(s, m.start).is_none()) {
+            if toks.get(m.end).is_some_and(|t| lower(t) == "and") {
+                if let Some(f) = found_at(doc, s, m.end) {
+                    if !f.also.is_empty() {
+                        let text = crate::entities::surface_of(&doc.sentences[si].tokens[before.saturating_sub(1)..before + 1]);
+                        return Some(Found { text, at: before, ..f });
+                    }
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The subject that opens the sentence, for a verb that shares it:
@@ -347,7 +387,7 @@ fn pronoun(doc: &Doc, si: usize, at: usize, pron: &str) -> Option<Found> {
             found = pick(s, usize::MAX);
         }
     }
-    found.map(|entity| Found { entity, text, description: None, at })
+    found.map(|entity| Found { entity, text, description: None, at, also: Vec::new() })
 }
 
 /// A speech verb with its speaker within tokens `from..to` of a sentence. The speaker
