@@ -105,7 +105,8 @@ fn org_runs(words: &[&str], gaz: &Gazetteer, spans: &mut Vec<(usize, usize, Labe
             continue;
         }
         let last_org = gaz.word(words[end - 1]) == Some(GazKind::OrgWord);
-        let first_org_of = gaz.word(words[start]) == Some(GazKind::OrgWord) && words.get(start + 1) == Some(&"of");
+        // "Ministry of Health", "Kalinga Institute of Industrial Technology"
+        let first_org_of = (start..end - 1).any(|k| gaz.word(words[k]) == Some(GazKind::OrgWord) && words[k + 1] == "of");
         if end - start < 2 || !(last_org || first_org_of) {
             continue;
         }
