@@ -51,14 +51,19 @@ fn subject_of(tokens: &[Token], verb: usize) -> Option<usize> {
     children(tokens, verb).find(|&c| tokens[c].deprel.starts_with("nsubj"))
 }
 
-/// The agent of a passive ("was denied by Moscow") or the subject of an active verb.
+/// The agent of a passive ("was denied by Moscow"), the subject of an active verb, or
+/// the name a reporting verb hangs on ("Zelensky on Thursday said ...", parsed as a
+/// clause modifying the name).
 fn speaker_of(tokens: &[Token], verb: usize) -> Option<usize> {
-    subject_of(tokens, verb).filter(|&s| !tokens[s].deprel.ends_with(":pass")).or_else(|| {
-        children(tokens, verb).find(|&c| {
-            tokens[c].deprel == "obl:agent"
-                || (tokens[c].deprel == "obl" && children(tokens, c).any(|g| lemma(&tokens[g]) == "by"))
+    subject_of(tokens, verb)
+        .filter(|&s| !tokens[s].deprel.ends_with(":pass"))
+        .or_else(|| {
+            children(tokens, verb).find(|&c| {
+                tokens[c].deprel == "obl:agent"
+                    || (tokens[c].deprel == "obl" && children(tokens, c).any(|g| lemma(&tokens[g]) == "by"))
+            })
         })
-    })
+        .or_else(|| tokens[verb].head.filter(|_| tokens[verb].deprel.starts_with("acl")))
 }
 
 /// Reads the modality of the event whose predicate is token `predicate`.

@@ -386,7 +386,7 @@ fn patterns_match_clauses_and_the_longest_wins() {
     let k = k();
     let code_at = |text: &str, head: usize| {
         let lemmas: Vec<&str> = text.split(' ').collect();
-        k.match_pattern(&lemmas, head).map(|(p, m)| (p.code.to_string(), m.target.map(|t| lemmas[t].join(" "))))
+        k.match_pattern(&lemmas, head, None).map(|(p, m)| (p.code.to_string(), m.target.map(|t| lemmas[t].join(" "))))
     };
     assert_eq!(code_at("putin pay a visit to pyongyang", 1), Some(("042".into(), Some("pyongyang".into()))));
     assert_eq!(code_at("biden call on russia to withdraw", 1), Some(("020".into(), Some("russia to withdraw".into()))));

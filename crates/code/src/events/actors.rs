@@ -7,6 +7,10 @@ use crate::record::ActorRef;
 use chrono::NaiveDate;
 use dyad_nlp::Token;
 
+/// Nouns that name a place by an "of" phrase: "the town of Sudzha".
+const PLACE_NOUNS: &[&str] =
+    &["town", "city", "village", "region", "province", "oblast", "district", "settlement", "port", "capital", "area"];
+
 /// Everything an argument needs to be resolved.
 pub struct Context<'a> {
     pub knowledge: &'a Knowledge,
@@ -17,6 +21,12 @@ pub struct Context<'a> {
 /// The political actor a nominal stands for, or `None` when it is not one (analysts,
 /// civilians, things) or cannot be told.
 pub fn resolve(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize) -> Option<ActorRef> {
+    // "the town of Sudzha", "the city of Kursk": the place is the name in the "of" phrase.
+    if PLACE_NOUNS.contains(&tokens[head].text.to_lowercase().as_str()) {
+        if let Some(name) = children(tokens, head).find(|&c| tokens[c].deprel == "nmod" && case_is(tokens, c, "of")) {
+            return resolve(cx, sentence, tokens, name);
+        }
+    }
     let (start, end) = noun_phrase(tokens, head);
     let text = surface(tokens, start, end);
     let role = cx.knowledge.role(&tokens[head].text);
@@ -36,12 +46,10 @@ pub fn resolve(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize)
             let country = country_of(&actor);
             return Some(ActorRef { text, actor: Some(actor), country, name: Some(entity.name.clone()) });
         }
-        // A capital or other city as an event argument stands for its country
-        // ("landed in Pyongyang", "Moscow denies").
-        if matches!(entity.label, Label::Gpe) {
-            if let Some(m) = cx.knowledge.metonym(&entity.name) {
-                return Some(from_resolved(&Resolved::Metonym(m), text, role));
-            }
+        // A capital or other place as an event argument stands for its country
+        // ("landed in Pyongyang", "Moscow denies", "captured Sudzha").
+        if matches!(entity.label, Label::Gpe | Label::Loc) {
+            return place(cx, &entity.name, text, role);
         }
         return None;
     }
@@ -50,6 +58,10 @@ pub fn resolve(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize)
     let without_det = surface(tokens, (start..end).find(|&i| tokens[i].upos != "DET").unwrap_or(start), end);
     if let Some(found) = cx.knowledge.resolve(&without_det, cx.date).or_else(|| cx.knowledge.resolve(&tokens[head].text, cx.date)) {
         return Some(from_resolved(&found, text, role));
+    }
+
+    if let Some(found) = place(cx, &without_det, text.clone(), role) {
+        return Some(found);
     }
 
     // A nationality adjective before a role word: "Russian troops", "the Ukrainian military".
@@ -111,4 +123,17 @@ fn from_resolved(found: &Resolved<'_>, text: String, role: Option<crate::knowled
 /// The country of an actor code ("RUSGOV" → "RUS"; none for international bodies).
 fn country_of(actor: &str) -> Option<String> {
     actor.parse::<ActorCode>().ok().and_then(|a| a.country()).map(|c| c.as_str().to_string())
+}
+
+/// A city or region named as an actor stands for its country.
+fn place(cx: &Context<'_>, name: &str, text: String, role: Option<crate::knowledge::Sector>) -> Option<ActorRef> {
+    if let Some(m) = cx.knowledge.metonym(name) {
+        return Some(from_resolved(&Resolved::Metonym(m), text, role));
+    }
+    let country = cx.knowledge.country(cx.knowledge.city(name)?.country?)?;
+    Some(from_resolved(&Resolved::Country(country), text, role))
+}
+
+fn case_is(tokens: &[Token], nominal: usize, preposition: &str) -> bool {
+    children(tokens, nominal).any(|c| tokens[c].deprel == "case" && tokens[c].text.eq_ignore_ascii_case(preposition))
 }

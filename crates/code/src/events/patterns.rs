@@ -16,7 +16,8 @@ pub struct Match<'k> {
 /// "held lengthy talks with" and "sent some artillery shells to" read as
 /// "hold talks with" and "send shells to".
 fn is_modifier(t: &Token) -> bool {
-    matches!(t.deprel.split(':').next(), Some("amod" | "advmod" | "nummod" | "compound" | "punct" | "appos" | "det"))
+    t.deprel != "compound:prt"
+        && matches!(t.deprel.split(':').next(), Some("amod" | "advmod" | "nummod" | "compound" | "punct" | "appos" | "det"))
 }
 
 /// The most specific pattern that matches at token `predicate`.

@@ -1,0 +1,142 @@
+//! Event coding on real news sentences, through the whole pipeline (shipped models,
+//! built-in knowledge). Sentences are from the seed reports of Putin's June 2024 visit to
+//! North Korea and from reports of other 2024 stories.
+use chrono::NaiveDate;
+use dyad_code::{code_document, Event, Modality};
+use dyad_doc::Document;
+
+fn doc(text: &str, published: Option<&str>) -> Document {
+    Document {
+        id: "test".into(),
+        source: "test".into(),
+        title: None,
+        outlet: None,
+        byline: None,
+        published: published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap()),
+        language: "en".into(),
+        text: text.into(),
+        content_hash: String::new(),
+    }
+}
+
+fn events(text: &str, published: &str) -> Vec<Event> {
+    code_document(&doc(text, Some(published))).events
+}
+
+/// The event between two actors' countries (or IGO codes) with the given CAMEO root.
+fn find<'a>(events: &'a [Event], source: &str, target: &str, root: &str) -> &'a Event {
+    events
+        .iter()
+        .find(|e| {
+            let side = |a: &dyad_code::ActorRef| a.country.clone().or(a.actor.clone()).unwrap_or_default();
+            side(&e.source) == source && side(&e.target) == target && e.root == root
+        })
+        .unwrap_or_else(|| panic!("no {source} -> {target} event with root {root} in {events:#?}"))
+}
+
+#[test]
+fn a_visit_is_coded_042_asserted_on_its_day() {
+    // Kyiv Independent, 19 June 2024.
+    let found = events(
+        "Russian President Vladimir Putin landed in Pyongyang on June 18 for the first time in 24 years.",
+        "2024-06-19",
+    );
+    let visit = find(&found, "RUS", "PRK", "04");
+    assert_eq!(visit.cameo, "042");
+    assert_eq!(visit.source.actor.as_deref(), Some("RUSGOV"));
+    assert_eq!(visit.modality, Modality::Asserted);
+    assert_eq!(visit.date.as_deref(), Some("2024-06-18"));
+    assert_eq!(visit.plover, "CONSULT");
+    assert_eq!(visit.quad_class, 1);
+    assert_eq!(visit.location.as_ref().map(|l| l.name.as_str()), Some("Pyongyang"));
+}
+
+#[test]
+fn a_hedged_delivery_is_claimed() {
+    let found = events(
+        "North Korea has reportedly sent some five million artillery shells to the Russian military, Ha says — and Pyongyang will be looking for certain benefits in return.",
+        "2024-06-19",
+    );
+    let shells = find(&found, "PRK", "RUS", "07");
+    assert_eq!(shells.modality, Modality::Claimed);
+    assert_eq!(shells.target.actor.as_deref(), Some("RUSMIL"));
+}
+
+#[test]
+fn a_scheduled_visit_is_planned() {
+    // An Indo-Pacific analysis blog, mid-June 2024.
+    let found = events(
+        "Russian Federation President Vladimir Putin is scheduled to visit North Korea and meet with North Korean Supreme Leader Kim Jung Un and other party officials as part of a trip to the Indo-Pacific that also includes traveling to Vietnam.",
+        "2024-06-17",
+    );
+    let visit = find(&found, "RUS", "PRK", "04");
+    assert_eq!(visit.cameo, "042");
+    assert_eq!(visit.modality, Modality::Planned);
+}
+
+#[test]
+fn a_year_in_the_sentence_dates_a_past_visit() {
+    let found = events("Vladimir Putin visited Pyongyang in April of 2000.", "2024-06-17");
+    let visit = find(&found, "RUS", "PRK", "04");
+    assert!(visit.date.as_deref().is_some_and(|d| d.starts_with("2000")), "{visit:#?}");
+}
+
+#[test]
+fn a_negated_condemnation_is_negated() {
+    let found = events(
+        "Vietnam did not condemn Russia's invasion of Ukraine in February 2022, but nor did they condone it.",
+        "2024-06-19",
+    );
+    let condemn = find(&found, "VNM", "RUS", "11");
+    assert_eq!(condemn.modality, Modality::Negated);
+}
+
+#[test]
+fn reported_speech_is_claimed_by_its_speaker() {
+    // Reports of Ukraine's Kursk incursion, August 2024.
+    let found = events(
+        "Ukrainian President Volodymyr Zelensky on Thursday said Ukraine has captured the key town of Sudzha in the Russian Kursk region, providing his forces with an important foothold as troops continue to surge across Russia.",
+        "2024-08-16",
+    );
+    let capture = find(&found, "UKR", "RUS", "19");
+    assert_eq!(capture.modality, Modality::Claimed);
+    let by = capture.attribution.as_ref().expect("an attribution");
+    assert_eq!(by.name.as_deref(), Some("Volodymyr Zelensky"));
+}
+
+#[test]
+fn conjoined_targets_give_one_event_each() {
+    // The Moscow Times, 12 January 2024.
+    let found = events(
+        "Russia on Friday condemned the United States and the United Kingdom for military strikes against the Iranian-backed Houthi rebels in Yemen and requested an urgent UN Security Council session.",
+        "2024-01-12",
+    );
+    let usa = find(&found, "RUS", "USA", "11");
+    assert_eq!(usa.modality, Modality::Asserted);
+    assert_eq!(usa.date.as_deref(), Some("2024-01-12"));
+    find(&found, "RUS", "GBR", "11");
+}
+
+#[test]
+fn a_passive_takes_its_agent_as_the_source() {
+    // Putin's state visit to China, May 2024.
+    let found = events(
+        "Beijing: Russian President Vladimir Putin was welcomed by Chinese President Xi Jinping during an official ceremony in Beijing on Thursday as the former began his two-day state visit.",
+        "2024-05-16",
+    );
+    let welcome = find(&found, "CHN", "RUS", "04");
+    assert_eq!(welcome.cameo, "043");
+    assert_eq!(welcome.date.as_deref(), Some("2024-05-16"));
+}
+
+#[test]
+fn the_same_event_told_twice_is_reported_once() {
+    let found = events(
+        "Russian President Vladimir Putin landed in Pyongyang on June 18 for the first time in 24 years. \
+         Putin's visit to North Korea, being painted as an opportunity to expand bilateral cooperation in tourism, culture, and education, would no doubt be focused on defense and military cooperation.",
+        "2024-06-19",
+    );
+    let visits: Vec<_> = found.iter().filter(|e| e.cameo == "042" && e.source.country.as_deref() == Some("RUS")).collect();
+    assert_eq!(visits.len(), 1, "{found:#?}");
+    assert_eq!(visits[0].date.as_deref(), Some("2024-06-18"));
+}
