@@ -47,7 +47,7 @@ fn main() {
 
     println!("\nthreshold sensitivity (other settings default):");
     println!("threshold | ARI   | precision | recall | stories");
-    for th in [0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4] {
+    for th in [0.05, 0.1, 0.12, 0.13, 0.14, 0.15, 0.16, 0.17, 0.18, 0.2, 0.25, 0.3] {
         let (labels, index) = run(&coded, Config { threshold: th, ..Config::default() });
         let (ari, p, r) = common::scores(&gold, &labels);
         println!("{th:>9.2} | {ari:.3} | {p:>9.3} | {r:>6.3} | {}", index.stories().count());

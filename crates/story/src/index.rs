@@ -36,6 +36,8 @@ pub struct Config {
     pub lookup_terms: usize,
     /// Most recent stories kept per term in the inverted index.
     pub posting_cap: usize,
+    /// Most candidate stories compared with an article (those sharing most lookup terms).
+    pub max_candidates: usize,
     /// Weight of entity and actor terms relative to content words.
     pub entity_weight: f32,
     /// Weight of event signature terms relative to content words.
@@ -45,13 +47,14 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            threshold: 0.2,
+            threshold: 0.15,
             window_days: 14,
             duplicate_jaccard: 0.5,
             doc_terms: 200,
             centroid_terms: 500,
             lookup_terms: 40,
             posting_cap: 256,
+            max_candidates: 32,
             entity_weight: 1.0,
             event_weight: 1.0,
         }
@@ -149,10 +152,12 @@ impl StoryIndex {
         };
 
         let doc_id = coded.doc.id.clone();
+        let (df, docs) = (&self.df, self.docs);
+        let idf = |t: TermId| idf(docs, df[t as usize]);
         let state = &mut self.stories[story.0 as usize];
         if duplicate_of.is_none() {
-            state.centroid.add(&vector, self.config.centroid_terms);
-            for t in vector.top_terms(self.config.lookup_terms) {
+            state.centroid.add(&vector, self.config.centroid_terms, idf);
+            for t in vector.top_terms(self.config.lookup_terms, idf) {
                 if state.indexed.insert(t) {
                     let posting = &mut self.postings[t as usize];
                     posting.push_back(story);
@@ -207,8 +212,8 @@ impl StoryIndex {
         t
     }
 
-    /// Counts the article's terms into the document frequencies and returns its TF-IDF
-    /// vector.
+    /// Counts the article's terms into the document frequencies and returns its
+    /// term-frequency vector, cut to the terms heaviest by TF-IDF.
     fn vectorize(&mut self, coded: &CodedDocument, text: &str) -> SparseVec {
         let mut tf: HashMap<TermId, (f32, f32)> = HashMap::new();
         let mut count = |index: &mut Self, term: &str, n: f32, weight: f32| {
@@ -235,16 +240,21 @@ impl StoryIndex {
             }
         }
         self.docs += 1;
-        let n = self.docs as f32;
-        let weights: Vec<(TermId, f32)> = tf
+        for t in tf.keys() {
+            self.df[*t as usize] += 1;
+        }
+        let mut weights: Vec<(TermId, f32, f32)> = tf
             .into_iter()
             .map(|(t, (c, w))| {
-                self.df[t as usize] += 1;
-                let idf = (1.0 + n / self.df[t as usize] as f32).ln();
-                (t, (1.0 + c.ln()) * idf * w)
+                let raw = (1.0 + c.ln()) * w;
+                (t, raw, raw * idf(self.docs, self.df[t as usize]))
             })
             .collect();
-        SparseVec::from_weights(weights, self.config.doc_terms)
+        if weights.len() > self.config.doc_terms {
+            weights.select_nth_unstable_by(self.config.doc_terms, |a, b| b.2.total_cmp(&a.2));
+            weights.truncate(self.config.doc_terms);
+        }
+        SparseVec::from_weights(weights.into_iter().map(|(t, raw, _)| (t, raw)).collect(), usize::MAX)
     }
 
     /// The earlier article this signature nearly duplicates, with the estimated Jaccard.
@@ -266,28 +276,43 @@ impl StoryIndex {
         best
     }
 
-    /// The candidate story most similar to the vector, with its cosine.
+    /// The candidate story most similar to the vector, with its cosine. Candidates are
+    /// the stories in the date window that share the most lookup terms with the article,
+    /// at most `max_candidates` of them, so the cost per article stays bounded.
     fn best_story(&self, v: &SparseVec, published: Option<NaiveDate>) -> Option<(StoryId, f32)> {
-        let mut tried = HashSet::new();
-        let mut best: Option<(StoryId, f32)> = None;
-        for t in v.top_terms(self.config.lookup_terms) {
+        let idf = |t: TermId| idf(self.docs, self.df[t as usize]);
+        let mut hits: HashMap<StoryId, u32> = HashMap::new();
+        for t in v.top_terms(self.config.lookup_terms, idf) {
             for &id in &self.postings[t as usize] {
-                if !tried.insert(id) {
-                    continue;
-                }
-                let state = &self.stories[id.0 as usize];
-                if let (Some(p), Some((first, last))) = (published, state.dates) {
-                    let w = chrono::Duration::days(self.config.window_days);
-                    if p < first - w || p > last + w {
-                        continue;
-                    }
-                }
-                let sim = state.centroid.cosine(v);
-                if best.is_none_or(|b| sim > b.1) {
-                    best = Some((id, sim));
-                }
+                *hits.entry(id).or_insert(0) += 1;
             }
         }
-        best
+        let mut candidates: Vec<(StoryId, u32)> = hits
+            .into_iter()
+            .filter(|(id, _)| {
+                let state = &self.stories[id.0 as usize];
+                match (published, state.dates) {
+                    (Some(p), Some((first, last))) => {
+                        let w = chrono::Duration::days(self.config.window_days);
+                        p >= first - w && p <= last + w
+                    }
+                    _ => true,
+                }
+            })
+            .collect();
+        if candidates.len() > self.config.max_candidates {
+            candidates.select_nth_unstable_by(self.config.max_candidates, |a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+            candidates.truncate(self.config.max_candidates);
+        }
+        candidates
+            .into_iter()
+            .map(|(id, _)| (id, self.stories[id.0 as usize].centroid.cosine(v, idf)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
     }
+}
+
+/// Inverse document frequency, smoothed so that a term in every article still counts a
+/// little: ln(1 + N / df).
+fn idf(docs: u32, df: u32) -> f32 {
+    (1.0 + docs as f32 / df.max(1) as f32).ln()
 }

@@ -28,43 +28,45 @@ impl SparseVec {
         SparseVec { entries }
     }
 
-    /// The `n` heaviest terms.
-    pub fn top_terms(&self, n: usize) -> Vec<TermId> {
-        let mut v = self.entries.clone();
+    /// The `n` heaviest terms once each is weighted by `idf`.
+    pub fn top_terms(&self, n: usize, idf: impl Fn(TermId) -> f32) -> Vec<TermId> {
+        let mut v: Vec<(TermId, f32)> = self.entries.iter().map(|(t, w)| (*t, w * idf(*t))).collect();
         v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
         v.into_iter().take(n).map(|(t, _)| t).collect()
     }
 }
 
-/// The sum of the unit vectors of a story's articles, pruned to its heaviest terms so
-/// that comparing against it costs the same however large the story grows.
+/// The sum of the term-frequency vectors of a story's articles, pruned to its heaviest
+/// terms so that comparing against it costs the same however large the story grows.
+/// IDF is applied when comparing, with the document frequencies of that moment, so the
+/// first articles of a story are weighed with what the index knows now, not then.
 #[derive(Debug, Clone, Default)]
 pub struct Centroid {
     weights: HashMap<TermId, f32>,
-    norm: f32,
 }
 
 impl Centroid {
-    pub fn add(&mut self, v: &SparseVec, keep: usize) {
+    pub fn add(&mut self, v: &SparseVec, keep: usize, idf: impl Fn(TermId) -> f32) {
         for (t, w) in &v.entries {
             *self.weights.entry(*t).or_insert(0.0) += w;
         }
         if self.weights.len() > keep {
             let mut all: Vec<(TermId, f32)> = self.weights.drain().collect();
-            all.select_nth_unstable_by(keep, |a, b| b.1.total_cmp(&a.1));
+            all.select_nth_unstable_by(keep, |a, b| (b.1 * idf(b.0)).total_cmp(&(a.1 * idf(a.0))));
             all.truncate(keep);
             self.weights = all.into_iter().collect();
         }
-        self.norm = self.weights.values().map(|w| w * w).sum::<f32>().sqrt();
     }
 
-    /// Cosine between a unit vector and this centroid.
-    pub fn cosine(&self, v: &SparseVec) -> f32 {
-        if self.norm == 0.0 {
+    /// Cosine between a term-frequency vector and this centroid, both weighted by `idf`.
+    pub fn cosine(&self, v: &SparseVec, idf: impl Fn(TermId) -> f32) -> f32 {
+        let norm_c = self.weights.iter().map(|(t, w)| (w * idf(*t)).powi(2)).sum::<f32>().sqrt();
+        let norm_v = v.entries.iter().map(|(t, w)| (w * idf(*t)).powi(2)).sum::<f32>().sqrt();
+        if norm_c == 0.0 || norm_v == 0.0 {
             return 0.0;
         }
-        let dot: f32 = v.entries.iter().filter_map(|(t, w)| self.weights.get(t).map(|c| c * w)).sum();
-        dot / self.norm
+        let dot: f32 = v.entries.iter().filter_map(|(t, w)| self.weights.get(t).map(|c| c * w * idf(*t).powi(2))).sum();
+        dot / (norm_c * norm_v)
     }
 }
 
@@ -75,11 +77,12 @@ mod tests {
     #[test]
     fn cosine_of_a_vector_with_its_own_centroid_is_one() {
         let v = SparseVec::from_weights(vec![(1, 2.0), (5, 1.0), (3, 0.5)], 10);
+        let idf = |t: TermId| 1.0 + t as f32;
         let mut c = Centroid::default();
-        c.add(&v, 10);
-        assert!((c.cosine(&v) - 1.0).abs() < 1e-5);
+        c.add(&v, 10, idf);
+        assert!((c.cosine(&v, idf) - 1.0).abs() < 1e-5);
         let w = SparseVec::from_weights(vec![(7, 1.0)], 10);
-        assert_eq!(c.cosine(&w), 0.0);
+        assert_eq!(c.cosine(&w, idf), 0.0);
     }
 
     #[test]

@@ -1,0 +1,127 @@
+//! Event merging, corroboration and contradiction over hand-built codings: two outlets
+//! reporting one event, a wire copy, a claim and a denial, dates and figures that differ.
+use dyad_code::{ActorRef, Attribution, CodedDocument, DocRecord, Event, Modality};
+use dyad_story::{Article, ContestKind, Story, StoryId};
+
+fn actor(code: &str, country: Option<&str>) -> ActorRef {
+    ActorRef { text: code.to_string(), actor: Some(code.to_string()), country: country.map(str::to_string), name: None }
+}
+
+fn event(src: (&str, Option<&str>), tgt: (&str, Option<&str>), cameo: &str, m: Modality, date: Option<&str>, sentence: &str) -> Event {
+    Event {
+        source: actor(src.0, src.1),
+        target: actor(tgt.0, tgt.1),
+        cameo: cameo.to_string(),
+        root: cameo[..2].to_string(),
+        quad_class: 0,
+        goldstein: 0.0,
+        plover: String::new(),
+        modality: m,
+        attribution: (m == Modality::Claimed || m == Modality::Denied)
+            .then(|| Attribution { text: "a spokesman".to_string(), name: Some("Spokesman".to_string()) }),
+        date: date.map(str::to_string),
+        location: None,
+        sentence: sentence.to_string(),
+        span: [0, sentence.len()],
+    }
+}
+
+fn article(id: &str, outlet: &str, events: Vec<Event>, duplicate_of: Option<&str>) -> Article {
+    Article {
+        coded: CodedDocument {
+            doc: DocRecord {
+                id: id.to_string(),
+                source: format!("{id}.txt"),
+                title: Some(format!("Report {id}")),
+                outlet: Some(outlet.to_string()),
+                byline: None,
+                published: None,
+                language: "en".to_string(),
+                text_chars: 0,
+            },
+            entities: Vec::new(),
+            events,
+            quotes: Vec::new(),
+        },
+        duplicate_of: duplicate_of.map(str::to_string),
+    }
+}
+
+const RUS: (&str, Option<&str>) = ("RUSGOV", Some("RUS"));
+const CHN: (&str, Option<&str>) = ("CHNGOV", Some("CHN"));
+const PRK: (&str, Option<&str>) = ("PRK", Some("PRK"));
+
+#[test]
+fn two_outlets_reporting_one_visit_give_one_corroborated_event() {
+    let story = Story {
+        id: StoryId(0),
+        articles: vec![
+            article("a", "one.example", vec![event(RUS, CHN, "042", Modality::Asserted, Some("2024-05-16"), "Putin arrived in Beijing on Thursday.")], None),
+            article("b", "two.example", vec![event(("RUS", Some("RUS")), CHN, "042", Modality::Asserted, Some("2024-05"), "The Russian leader is in China this month.")], None),
+        ],
+    };
+    let events = story.events();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].sources.len(), 2);
+    assert_eq!(events[0].independent_outlets, 2);
+    assert!(events[0].corroborated());
+    assert!(!events[0].contested(), "a month is a prefix of the day: {:?}", events[0].contests);
+    assert_eq!(events[0].date.as_deref(), Some("2024-05-16"));
+}
+
+#[test]
+fn a_wire_copy_counts_once_and_distant_dates_stay_apart() {
+    let s = "The United States and Britain struck Houthi targets.";
+    let usa = ("USAMIL", Some("USA"));
+    let yem = ("YEMREB", Some("YEM"));
+    let story = Story {
+        id: StoryId(0),
+        articles: vec![
+            article("a", "wire.example", vec![event(usa, yem, "195", Modality::Asserted, Some("2024-01-11"), s)], None),
+            article("b", "copy.example", vec![event(usa, yem, "195", Modality::Asserted, Some("2024-01-11"), s)], Some("a")),
+            article("c", "late.example", vec![event(usa, yem, "195", Modality::Asserted, Some("2024-01-22"), "New strikes hit Yemen.")], None),
+        ],
+    };
+    let events = story.events();
+    assert_eq!(events.len(), 2, "strikes eleven days apart are two events: {events:#?}");
+    assert_eq!(events[0].sources.len(), 2);
+    assert_eq!(events[0].independent_outlets, 1, "the copy is not independent");
+    assert!(!events[0].corroborated());
+}
+
+#[test]
+fn claimed_and_denied_is_contested_with_both_versions() {
+    let story = Story {
+        id: StoryId(0),
+        articles: vec![
+            article("a", "one.example", vec![event(PRK, RUS, "072", Modality::Claimed, Some("2023-10"), "Seoul says Pyongyang sent five million shells to Russia.")], None),
+            article("b", "two.example", vec![event(PRK, RUS, "072", Modality::Denied, Some("2023-09"), "Moscow denies that North Korea sent millions of shells.")], None),
+        ],
+    };
+    let events = story.events();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    let kinds: Vec<&ContestKind> = e.contests.iter().map(|c| &c.kind).collect();
+    assert!(kinds.contains(&&ContestKind::Modality), "{kinds:?}");
+    assert!(kinds.contains(&&ContestKind::Date), "{kinds:?}");
+    assert!(kinds.contains(&&ContestKind::Figure("shell".to_string())), "{kinds:?}");
+    let modality = e.contests.iter().find(|c| c.kind == ContestKind::Modality).expect("modality contest");
+    assert_eq!(modality.versions.len(), 2);
+    assert!(modality.versions.iter().all(|v| v.sources.len() == 1));
+
+    let md = dyad_story::brief::markdown(&story);
+    assert!(md.contains("## Denied") && md.contains("## Disagreements"));
+    assert!(md.contains("one.example (a)") && md.contains("two.example (b)"), "{md}");
+    let html = dyad_story::brief::html(&story);
+    assert!(html.starts_with("<!DOCTYPE html>") && !html.contains("<script") && !html.contains("http"));
+}
+
+#[test]
+fn html_escapes_text_from_articles() {
+    let story = Story {
+        id: StoryId(0),
+        articles: vec![article("a<b>", "x&y.example", vec![event(RUS, CHN, "042", Modality::Planned, None, "<script>alert(1)</script>")], None)],
+    };
+    let html = dyad_story::brief::html(&story);
+    assert!(!html.contains("<script>") && html.contains("x&amp;y.example") && html.contains("a&lt;b&gt;"), "{html}");
+}
