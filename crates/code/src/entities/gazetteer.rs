@@ -316,6 +316,7 @@ fn tables() -> &'static Tables {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split(|c: char| c.is_whitespace() || c == '-') {
+        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
         let w: String = w.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect();
         if w.is_empty() || (out.is_empty() && w == "the") {
             continue;
@@ -324,9 +325,6 @@ pub fn fold(s: &str) -> String {
             out.push(' ');
         }
         out.push_str(&w);
-    }
-    if let Some(s) = out.strip_suffix(" s") {
-        out.truncate(s.len());
     }
     out
 }
