@@ -79,7 +79,8 @@ pub struct TrainOptions {
     /// Build the ambiguity classes of each training sentence from a lexicon that left its
     /// fold out (0: one lexicon from all the data).
     pub lexicon_folds: usize,
-    /// Give the Penn-tag stage of [`Scheme::Separate`] the lean feature set.
+    /// Give every stage that reads an earlier one (the Penn-tag stage, a second pass)
+    /// the lean feature set.
     pub lean_xpos: bool,
     /// Let the Penn-tag stage choose only tags seen with the predicted UPOS tag
     /// (consistent pairs, but a wrong UPOS tag then forces a wrong Penn tag).
@@ -92,7 +93,7 @@ impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             scheme: Scheme::Separate,
-            epochs: 10,
+            epochs: 7,
             seed: 7,
             ambiguity_min_count: 1,
             tagdict_min_count: 20,
@@ -537,7 +538,7 @@ impl StageJob<'_> {
             aux: self.aux,
             classes: self.classes.to_vec(),
             tagdict,
-            features: if self.options.lean_xpos && self.target == Target::Xpos && self.aux.is_some() {
+            features: if self.options.lean_xpos && self.aux.is_some() {
                 FeatureSet::Lean
             } else {
                 FeatureSet::Full
