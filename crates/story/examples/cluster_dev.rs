@@ -53,6 +53,20 @@ fn main() {
         println!("{th:>9.2} | {ari:.3} | {p:>9.3} | {r:>6.3} | {}", index.stories().count());
     }
 
+    println!("\norder robustness (default config; the file order is arbitrary, so other orders must score alike):");
+    let n = coded.len();
+    let mut orders: Vec<(String, Vec<usize>)> = vec![("reversed".to_string(), (0..n).rev().collect())];
+    for shift in [7, 13, 19, 23] {
+        orders.push((format!("rotated by {shift}"), (0..n).map(|i| (i + shift) % n).collect()));
+    }
+    for (name, order) in orders {
+        let docs: Vec<_> = order.iter().map(|&i| coded[i].clone()).collect();
+        let g: Vec<String> = order.iter().map(|&i| gold[i].clone()).collect();
+        let (labels, _) = run(&docs, Config::default());
+        let (ari, p, r) = common::scores(&g, &labels);
+        println!("{name:>16}: ARI {ari:.3} | P {p:.3} | R {r:.3}");
+    }
+
     println!("\nablation (default threshold):");
     for (name, config) in [
         ("text only", Config { entity_weight: 0.0, event_weight: 0.0, ..Config::default() }),

@@ -22,3 +22,13 @@ pub mod vector;
 
 pub use index::{Assignment, Config, StoryIndex};
 pub use model::{Article, Contest, ContestKind, Side, Source, Story, StoryEvent, StoryId, Version};
+
+/// Clusters articles (each coding with its cleaned text) into stories, in the order given,
+/// with the default configuration: what `dyad stories` runs.
+pub fn cluster(articles: impl IntoIterator<Item = (dyad_code::CodedDocument, String)>) -> Vec<Story> {
+    let mut index = StoryIndex::default();
+    for (coded, text) in articles {
+        index.add(coded, &text);
+    }
+    index.into_stories()
+}
