@@ -89,10 +89,27 @@ pub(crate) fn find(sentences: &[AnnotatedSentence], text: &str) -> Vec<RawMentio
     let evidence = Evidence::collect(sentences, newlines);
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
+        let first = out.len();
+        from_capitals(si, s, &evidence, &mut out);
         if tagged {
-            from_spans(si, s, &mut out);
-        } else {
-            from_capitals(si, s, &evidence, &mut out);
+            // The tagger types the runs it agrees with and adds the names runs missed.
+            let mut extra = Vec::new();
+            from_spans(si, s, &mut extra);
+            for e in extra {
+                let overlapping: Vec<usize> = (first..out.len()).filter(|&i| out[i].start < e.end && e.start < out[i].end).collect();
+                if overlapping.is_empty() {
+                    if e.label != Some(Label::Norp) || e.known.is_some() {
+                        out.push(e);
+                    }
+                    continue;
+                }
+                for i in overlapping {
+                    let m = &mut out[i];
+                    if m.label.is_none() && m.known.is_none() && m.name_start >= e.start && m.end <= e.end {
+                        m.label = e.label;
+                    }
+                }
+            }
         }
     }
     out
