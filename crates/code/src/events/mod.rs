@@ -234,7 +234,7 @@ fn event_date(
             return Some(t.date);
         }
         match tokens[current].head {
-            Some(h) if has_rel(&tokens[current], "ccomp") || has_rel(&tokens[current], "xcomp") || tokens[current].deprel == "conj" => current = h,
+            Some(h) if ["ccomp", "xcomp", "advcl", "conj"].iter().any(|r| has_rel(&tokens[current], r)) => current = h,
             _ => break,
         }
     }
