@@ -81,6 +81,12 @@ impl Lexicon {
         map
     }
 
+    /// Whether every class id points into the class list (a check for loaded models).
+    pub fn is_consistent(&self) -> bool {
+        !self.classes.is_empty()
+            && self.ambiguity.values().chain(self.cased.values()).all(|&id| (id as usize) < self.classes.len())
+    }
+
     /// Every form seen in training, as written.
     pub fn forms(&self) -> impl Iterator<Item = &str> {
         self.cased.keys().map(|k| k.as_str())

@@ -260,7 +260,13 @@ impl Tagger {
         if self.stages.is_empty() {
             return Err(TaggerError::Invalid("no stages".into()));
         }
+        if !self.lexicon.is_consistent() {
+            return Err(TaggerError::Invalid("lexicon names an unknown ambiguity class".into()));
+        }
         for (k, st) in self.stages.iter().enumerate() {
+            if st.classes.is_empty() {
+                return Err(TaggerError::Invalid(format!("stage {k} has no classes")));
+            }
             if !st.model.is_consistent() {
                 return Err(TaggerError::Invalid(format!("stage {k}: weight table is malformed")));
             }

@@ -92,4 +92,22 @@ fn empty_input_and_odd_tokens_do_not_panic() {
 #[test]
 fn a_corrupt_model_is_an_error() {
     assert!(Tagger::load(&b"not a model"[..]).is_err());
+    assert!(Tagger::load(&EMBEDDED[..EMBEDDED.len() / 2]).is_err());
+    let reload = |t: &Tagger| {
+        let mut buf = Vec::new();
+        t.save(&mut buf).unwrap();
+        Tagger::load(buf.as_slice())
+    };
+    let good = Tagger::load_embedded().unwrap();
+    assert!(reload(&good).is_ok());
+    let mut bad = good.clone();
+    bad.stages[0].classes.clear();
+    assert!(matches!(reload(&bad), Err(TaggerError::Invalid(_))));
+    let mut bad = good.clone();
+    let last = bad.stages.len() - 1;
+    bad.stages[last].aux = Some(last);
+    assert!(matches!(reload(&bad), Err(TaggerError::Invalid(_))));
+    let mut bad = good.clone();
+    bad.stages[0].tagdict.insert("the".into(), u16::MAX);
+    assert!(matches!(reload(&bad), Err(TaggerError::Invalid(_))));
 }
