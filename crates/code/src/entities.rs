@@ -468,7 +468,7 @@ fn build_entity(c: &Cluster, raw: &[RawMention], sentences: &[AnnotatedSentence]
         None => (fullest.clone(), Label::Misc, None, None, false),
     };
     if c.known.is_none() {
-        label = majority(&c.labels).unwrap_or_else(|| guess_label(c, raw, sentences));
+        label = not_a_name(c).or_else(|| majority(&c.labels)).unwrap_or_else(|| guess_label(c, raw, sentences));
     }
     let mut aliases: Vec<String> = Vec::new();
     let mut description = None;
@@ -531,6 +531,22 @@ fn after_place_word(m: &RawMention, sentences: &[AnnotatedSentence]) -> bool {
         ),
         _ => false,
     }
+}
+
+/// Names that are no entity whatever typed them: group adjectives, vessels, agreements
+/// and events, acronyms of things, a generic word alone ("Cabinet").
+fn not_a_name(c: &Cluster) -> Option<Label> {
+    let last = c.parts.last().map(String::as_str).unwrap_or("");
+    if gazetteer::is_group_word(&c.parts.join(" ")) || c.parts.first().is_some_and(|p| matches!(p.as_str(), "hms" | "uss" | "mv")) {
+        return Some(Label::Norp);
+    }
+    if gazetteer::THING_WORDS.contains(&last) || (c.parts.len() == 1 && gazetteer::is_thing_acronym(last)) {
+        return Some(Label::Misc);
+    }
+    if c.parts.len() == 1 && (gazetteer::ORG_WORDS.contains(&last) || gazetteer::LOC_WORDS.contains(&last)) {
+        return Some(Label::Misc);
+    }
+    None
 }
 
 /// The type of a name no model or list has typed.

@@ -98,7 +98,8 @@ pub(crate) fn find(sentences: &[AnnotatedSentence], text: &str) -> Vec<RawMentio
             for e in extra {
                 let overlapping: Vec<usize> = (first..out.len()).filter(|&i| out[i].start < e.end && e.start < out[i].end).collect();
                 if overlapping.is_empty() {
-                    if e.label != Some(Label::Norp) || e.known.is_some() {
+                    let words_ok = (e.name_start..e.end).all(|k| nameish(si, s, k, &evidence) || matches!(s.tokens[k].text.as_str(), "of" | "the" | "for" | "and"));
+                    if e.known.is_some() || (e.label != Some(Label::Norp) && words_ok) {
                         out.push(e);
                     }
                     continue;

@@ -104,3 +104,15 @@ pub fn between(tokens: &[Token], noun: usize) -> Vec<usize> {
         .map(|c| with_conjuncts(tokens, c))
         .unwrap_or_default()
 }
+
+/// The target of an event noun whose pattern names none: a prepositional dependent
+/// ("the war in Ukraine", "strikes against the Houthis").
+pub fn noun_targets(tokens: &[Token], noun: usize) -> Vec<usize> {
+    children(tokens, noun)
+        .find(|&c| {
+            has_rel(&tokens[c], "nmod")
+                && matches!(case_of(tokens, c).as_deref(), Some("against" | "on" | "of" | "in" | "into" | "with" | "to" | "at"))
+        })
+        .map(|c| with_conjuncts(tokens, c))
+        .unwrap_or_default()
+}

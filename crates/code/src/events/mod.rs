@@ -104,7 +104,11 @@ fn code_predicate(
     let noun = m.pattern.pos == PatternPos::Noun;
 
     let (mut sources, mut targets) = if noun {
-        (arguments::noun_sources(tokens, p), m.target.map(|t| with_conjuncts(tokens, t)).unwrap_or_default())
+        let targets = match m.target {
+            Some(t) => with_conjuncts(tokens, t),
+            None => arguments::noun_targets(tokens, p),
+        };
+        (arguments::noun_sources(tokens, p), targets)
     } else if arguments::is_passive(tokens, p) {
         // The pattern's slot after the verb would take the agent: the act's target is
         // the passive subject instead.
