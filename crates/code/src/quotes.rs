@@ -52,7 +52,8 @@ impl<'a> Doc<'a> {
     }
 
     pub fn text(&self, start: usize, end: usize) -> String {
-        self.chars[start.min(self.chars.len())..end.min(self.chars.len())].iter().collect()
+        let end = end.min(self.chars.len());
+        self.chars[start.min(end)..end].iter().collect()
     }
 
     /// Number of line breaks before a character offset: equal numbers, same paragraph.

@@ -160,6 +160,28 @@ fn a_description_names_the_speaker() {
     assert_eq!(starting(&qs, "sets new ambitious").map(speaker), Some("Vladimir Putin"));
 }
 
+#[test]
+fn odd_input_never_panics() {
+    for text in [
+        "",
+        "\"",
+        "“”",
+        "'",
+        "\"\"\" said",
+        "said \"",
+        "He said: “",
+        "“Unclosed quote runs on\n\n“and on,” he said, “",
+        ", said ,",
+        "According to",
+        "according to the",
+        "The leaders said",
+        "\u{200B}\"x\" said Y.",
+        "A\nB\n\n\"C D E F G,\" Z said.\n",
+    ] {
+        let _ = quotes_of(text);
+    }
+}
+
 fn seeds_dir() -> Option<PathBuf> {
     let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     while !dir.join("Cargo.lock").exists() {
