@@ -209,6 +209,7 @@ fn nameish(si: usize, s: &AnnotatedSentence, i: usize, ev: &Evidence) -> bool {
             tail,
             "backed" | "aligned" | "led" | "based" | "born" | "allied" | "controlled" | "occupied" | "held" | "run" | "owned"
                 | "made" | "style" | "friendly" | "speaking" | "funded" | "supported" | "linked" | "affiliated" | "era" | "type"
+                | "sanctioned" | "approved" | "themed" | "inspired" | "focused" | "related" | "specific" | "wide"
         );
         if adjective && gazetteer::lookup(&t.text).is_none() {
             return false;

@@ -246,6 +246,12 @@ fn reported(doc: &Doc, si: usize, j: usize, end: usize) -> Option<(Found, usize,
     if k >= end || lexicon::blocks_clause(&lower(&toks[k])) {
         return None;
     }
+    // "added a goal", "wrote 3 books": an object, not a clause.
+    let verb = lower(&toks[j]);
+    let object = matches!(lower(&toks[k]).as_str(), "a" | "an") || toks[k].text.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if object && that.is_none() && !matches!(verb.as_str(), "said" | "says" | "say" | "told" | "tells" | "tell" | "claimed" | "claims") {
+        return None;
+    }
     Some((found, k, end))
 }
 
