@@ -45,6 +45,25 @@ fn main() {
         println!("  story {:>2}: {}", story.id.0, members.join(" "));
     }
 
+    println!("\nmerged events per story (default config):");
+    for story in index.stories() {
+        let events = story.events();
+        let reports: usize = events.iter().map(|e| e.sources.len()).sum();
+        let corroborated = events.iter().filter(|e| e.corroborated()).count();
+        let contested = events.iter().filter(|e| e.contested()).count();
+        println!("  story {:>2}: {reports} reports -> {} story events, {corroborated} corroborated, {contested} contested", story.id.0, events.len());
+    }
+    if let Ok(dir) = std::env::var("BRIEF_DIR") {
+        for story in index.stories() {
+            let base = PathBuf::from(&dir).join(format!("story{}", story.id.0));
+            let written = std::fs::write(base.with_extension("md"), dyad_story::brief::markdown(story))
+                .and_then(|()| std::fs::write(base.with_extension("html"), dyad_story::brief::html(story)));
+            if let Err(e) = written {
+                eprintln!("cannot write briefs to {dir}: {e}");
+            }
+        }
+    }
+
     println!("\nthreshold sensitivity (other settings default):");
     println!("threshold | ARI   | precision | recall | stories");
     for th in [0.05, 0.1, 0.12, 0.13, 0.14, 0.15, 0.16, 0.17, 0.18, 0.2, 0.25, 0.3] {
