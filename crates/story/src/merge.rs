@@ -15,7 +15,8 @@ fn side(a: &ActorRef) -> Option<Side> {
 }
 
 /// Merges every event of the story's articles; events whose sides cannot be identified
-/// are left out. The result is in date order (undated last).
+/// are left out. An event joins a merged event only if its date is compatible with every
+/// dated source already there, so undated reports cannot chain distant dates together. The result is in date order (undated last).
 pub fn merge(story: &Story) -> Vec<StoryEvent> {
     // The original of each wire copy, followed to the root, so copies count once.
     let originals: HashMap<&str, &str> =
@@ -42,7 +43,7 @@ pub fn merge(story: &Story) -> Vec<StoryEvent> {
                     && m.target.key == tgt.key
                     && m.root == ev.root
                     && m.sources.iter().all(|s| s.doc_id != source.doc_id)
-                    && m.sources.iter().any(|s| dates::compatible(s.date.as_deref(), source.date.as_deref(), MERGE_DAYS))
+                    && m.sources.iter().all(|s| dates::compatible(s.date.as_deref(), source.date.as_deref(), MERGE_DAYS))
             });
             match found {
                 Some(m) => m.sources.push(source),

@@ -125,3 +125,20 @@ fn html_escapes_text_from_articles() {
     let html = dyad_story::brief::html(&story);
     assert!(!html.contains("<script>") && html.contains("x&amp;y.example") && html.contains("a&lt;b&gt;"), "{html}");
 }
+
+#[test]
+fn an_undated_report_does_not_chain_distant_dates_together() {
+    let rus = ("RUS", Some("RUS"));
+    let ukr = ("UKR", Some("UKR"));
+    let story = Story {
+        id: StoryId(0),
+        articles: vec![
+            article("a", "one.example", vec![event(rus, ukr, "190", Modality::Asserted, Some("2022-02"), "Russia invaded Ukraine.")], None),
+            article("b", "two.example", vec![event(rus, ukr, "190", Modality::Asserted, None, "Russia is fighting Ukraine.")], None),
+            article("c", "three.example", vec![event(rus, ukr, "190", Modality::Asserted, Some("2024-06-20"), "Fighting went on.")], None),
+        ],
+    };
+    let events = story.events();
+    assert_eq!(events.len(), 2, "{events:#?}");
+    assert!(events.iter().all(|e| !e.contested()));
+}
