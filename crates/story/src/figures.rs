@@ -113,7 +113,8 @@ pub fn find(sentence: &str) -> Vec<Figure> {
                 v *= s;
                 i += 1;
             }
-            if !after_month && !(year_like && i == start + 1) {
+            let bare_year = year_like && i == start + 1;
+            if !after_month && !bare_year {
                 amount = Some(Amount::Exact(v));
             }
         } else {
