@@ -324,3 +324,31 @@ fn long_many_line_text_is_cleaned_in_linear_time() {
     let body = clean_text(&raw);
     assert_eq!(body.matches("\n\n").count(), 39_999);
 }
+
+/// Navigation bars set apart by spaces or bars, an author bio naming the byline's
+/// author, and sign-up boilerplate are page furniture; the menu is not the title.
+#[test]
+fn menus_and_author_bios_are_dropped() {
+    let raw = "Skip to content\nHarbour Gazette\nSubscribe | Log in\nHome  World  Politics  Opinion\n\n\
+               Houthis claim missile strike on cargo ship\n\nBy Daniel Okafor and Layla Haddad\n\n\
+               Yemen's Houthi rebels said on Tuesday that they had fired missiles at a cargo vessel in the Red Sea.\n\n\
+               The US military said the ship was not hit.\n\n\
+               By signing up you agree to our terms.\n\n\
+               Daniel Okafor covers defence and security. Layla Haddad reports on the Gulf from Dubai.\n\n\
+               © 2025 Harbour Gazette. All rights reserved.\n";
+    let doc = dyad_doc::prepare(dyad_doc::RawDocument {
+        id: "t".into(),
+        source: "t".into(),
+        format: dyad_doc::Format::Text,
+        content: raw.into(),
+        given: Default::default(),
+    });
+    assert_eq!(doc.title.as_deref(), Some("Houthis claim missile strike on cargo ship"));
+    assert_eq!(doc.outlet.as_deref(), Some("Harbour Gazette"));
+    assert_eq!(doc.byline.as_deref(), Some("Daniel Okafor and Layla Haddad"));
+    for junk in ["Subscribe", "Home", "By signing up", "covers defence", "All rights reserved"] {
+        assert!(!doc.text.contains(junk), "{junk:?} left in:\n{}", doc.text);
+    }
+    assert!(doc.text.starts_with("Yemen's Houthi rebels said on Tuesday"), "{}", doc.text);
+    assert!(doc.text.contains("The US military said the ship was not hit."));
+}

@@ -68,6 +68,11 @@ const JUNK_PREFIXES: &[&str] = &[
     "open in app",
     "story continues below",
     "continue reading",
+    "by signing up",
+    "about the author",
+    "follow her on",
+    "follow him on",
+    "follow us on",
     "trending now",
     "table of contents",
 ];
@@ -205,4 +210,23 @@ mod tests {
         assert!(is_credit_line("Pool photo via AP", 4));
         assert!(!is_credit_line("Photographers gathered outside.", 3));
     }
+}
+
+/// A navigation bar: two or more short capitalised items set apart by runs of spaces,
+/// tabs or bars ("Home  Politics  Economy", "Subscribe | Log in", "World | Asia").
+/// Read on the raw line, before whitespace is collapsed.
+pub fn is_menu_line(raw_line: &str) -> bool {
+    let line = raw_line.trim();
+    let items: Vec<&str> = line
+        .split(['|', '\t', '•', '·'])
+        .flat_map(|part| part.split("  "))
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    items.len() >= 2
+        && items.iter().all(|item| {
+            item.split(' ').count() <= 3
+                && item.chars().next().is_some_and(char::is_uppercase)
+                && !item.ends_with(['.', '!', '?', ':', ';', ','])
+        })
 }

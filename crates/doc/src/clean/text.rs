@@ -88,9 +88,10 @@ pub fn clean(raw: &str) -> String {
 /// Splits and classifies the lines of a scraped text.
 pub fn analyze(raw: &str) -> Analysis {
     let mut units = split_units(raw);
-    for u in units.iter_mut() {
+    for u in units.iter_mut().filter(|u| u.class == Class::Body) {
         u.class = classify(&u.text, u.words);
     }
+    drop_author_bios(&mut units);
     // Before the first sentence, a line without final punctuation is a headline or a
     // standfirst, however long.
     for u in units.iter_mut() {
@@ -130,6 +131,10 @@ fn split_units(raw: &str) -> Vec<Unit> {
             continue;
         }
         let words = line_buf.split(' ').count();
+        if junk::is_menu_line(line) {
+            units.push(Unit { text: line_buf.clone(), block, words, class: Class::Junk });
+            continue;
+        }
         if let Some(last) = units.last_mut() {
             if last.block == block
                 && !ends_terminal(&last.text)
@@ -241,6 +246,28 @@ pub(crate) fn is_name_line(text: &str, words: usize) -> bool {
 }
 
 const BIO_VERBS: &[&str] = &["is", "has", "was", "covers", "writes", "reports", "joined", "specializes", "specialises", "holds", "worked", "Journalist", "journalist", "Reporter", "reporter", "Correspondent", "correspondent"];
+
+/// Drops author bios: a line that opens with a byline's name and a bio verb
+/// ("Priya Raman is the Meridian Wire's South Asia correspondent ...").
+fn drop_author_bios(units: &mut [Unit]) {
+    let authors: Vec<String> = units
+        .iter()
+        .filter(|u| u.class == Class::Byline)
+        .filter_map(|u| crate::meta::byline::name_after_by(&u.text))
+        .flat_map(|names| names.split([',', '&']).flat_map(|n| n.split(" and ")).map(|n| n.trim().to_string()).collect::<Vec<_>>())
+        .filter(|n| n.contains(' '))
+        .collect();
+    for u in units.iter_mut().filter(|u| u.class == Class::Body) {
+        let is_bio = authors.iter().any(|name| {
+            u.text.strip_prefix(name.as_str()).is_some_and(|rest| {
+                rest.split(' ').nth(1).is_some_and(|verb| BIO_VERBS.contains(&verb))
+            })
+        });
+        if is_bio {
+            u.class = Class::Junk;
+        }
+    }
+}
 
 /// Applies the context rules; returns the author-box name if one was found.
 fn context_rules(units: &mut [Unit]) -> Option<String> {

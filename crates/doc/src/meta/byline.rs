@@ -8,6 +8,7 @@ pub fn is_byline(text: &str, words: usize) -> bool {
 
 /// The names after "By", up to a date, a time or other trailing matter.
 pub fn name_after_by(text: &str) -> Option<String> {
+    let text = text.strip_prefix("Written ").or_else(|| text.strip_prefix("Words ")).unwrap_or(text);
     let rest = text.strip_prefix("By ").or_else(|| text.strip_prefix("by ")).or_else(|| text.strip_prefix("BY "))?;
     let mut names: Vec<&str> = Vec::new();
     for tok in rest.split(' ') {
@@ -60,6 +61,7 @@ mod tests {
         );
         assert_eq!(name_after_by("By Ana de la Cruz, Reuters").as_deref(), Some("Ana de la Cruz, Reuters"));
         assert_eq!(name_after_by("By picking China for his first trip"), None);
+        assert_eq!(name_after_by("Written by Hana Seo in Seoul").as_deref(), Some("Hana Seo"));
         assert_eq!(name_after_by("By Thursday"), None);
         assert!(!is_byline("By Thursday, Russia's Army had pulled back.", 7));
     }

@@ -39,7 +39,7 @@ pub fn from_analysis(a: &Analysis, raw: &str) -> FoundMeta {
         .find_map(|u| dates::find_date(&u.text));
     FoundMeta {
         title: a.title().map(str::to_string),
-        outlet: outlet::from_signatures(raw).map(str::to_string),
+        outlet: outlet::from_signatures(raw).map(str::to_string).or_else(|| outlet::from_self_reference(raw)),
         byline,
         published,
     }
