@@ -36,6 +36,14 @@ enum Command {
     Docs(commands::docs::Args),
     /// List the events stored in a database.
     Events(commands::events::Args),
+    /// List who said what: speaker, description, quote.
+    Quotes(commands::quotes::Args),
+    /// Group articles into stories across outlets.
+    Stories(commands::stories::StoriesArgs),
+    /// Write a briefing on one story (Markdown, or HTML with --html).
+    Brief(commands::stories::BriefArgs),
+    /// Print the language analysis of a file (CoNLL-U or JSON).
+    Annotate(commands::annotate::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +57,10 @@ fn main() -> ExitCode {
         Command::Ingest(args) => commands::ingest::run(args, &ctx),
         Command::Docs(args) => commands::docs::run(args, &ctx),
         Command::Events(args) => commands::events::run(args, &ctx),
+        Command::Quotes(args) => commands::quotes::run(args, &ctx),
+        Command::Stories(args) => commands::stories::run_stories(args, &ctx),
+        Command::Brief(args) => commands::stories::run_brief(args, &ctx),
+        Command::Annotate(args) => commands::annotate::run(args, &ctx),
     };
     report::exit_code(result)
 }

@@ -24,8 +24,6 @@ pub enum DocFailure {
     Read(#[from] ReadError),
     #[error("{origin}: no article text left after cleaning")]
     NoText { origin: String },
-    #[error("{origin}: cannot encode as JSON: {reason}")]
-    Encode { origin: String, reason: String },
     #[error("{origin}: {bug}")]
     Bug { origin: String, bug: String },
 }

@@ -1,13 +1,17 @@
 //! One module per command. Each has an `Args` (its flags, parsed by clap) and a `run`.
 //!
-//! Commands still to come (train, eval, annotate, quotes, stories, brief, serve) get
-//! a module here and a line in `main.rs` when they do something.
+//! Commands still to come (train, eval, serve) get a module here and a line in
+//! `main.rs` when they do something.
+pub mod annotate;
 pub mod code;
 pub mod docs;
 pub mod events;
 pub mod ingest;
+pub mod quotes;
+pub mod stories;
 pub mod text;
 
+mod coding;
 mod inputs;
 mod output;
 

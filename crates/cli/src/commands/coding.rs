@@ -1,0 +1,45 @@
+//! The loop every analysing command shares: read the inputs, code their documents in
+//! parallel a batch at a time, and hand each to the command in input order. A document
+//! that fails is reported on standard error and counted; the others go on.
+use super::inputs::{self, DocFailure};
+use crate::batches::Batches;
+use crate::guard::guarded;
+use crate::report;
+use dyad_code::CodedDocument;
+use dyad_doc::Document;
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// Codes every document under `paths` and calls `visit` on each, in input order.
+/// Returns how many documents failed.
+pub fn code_all(
+    paths: &[PathBuf],
+    mut visit: impl FnMut(Document, CodedDocument) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    let mut failed = 0;
+    for batch in Batches::new(paths) {
+        let coded: Vec<Result<(Document, CodedDocument), DocFailure>> = batch
+            .into_par_iter()
+            .map(|read| {
+                let raw = read?;
+                let origin = raw.source.clone();
+                guarded(|| {
+                    let (_, doc) = inputs::prepare(raw)?;
+                    let coded = dyad_code::code_document(&doc);
+                    Ok((doc, coded))
+                })
+                .unwrap_or_else(|bug| Err(DocFailure::Bug { origin, bug }))
+            })
+            .collect();
+        for item in coded {
+            match item {
+                Ok((doc, coded)) => visit(doc, coded)?,
+                Err(problem) => {
+                    failed += 1;
+                    report::input_failed(&problem);
+                }
+            }
+        }
+    }
+    Ok(failed)
+}
