@@ -4,8 +4,8 @@
 //! one is known.
 //!
 //! Mentions come from the entity tagger's spans when it has run, from runs of
-//! capitalised words otherwise ([`mentions`]); [`gazetteer`] knows countries, their
-//! demonyms and capitals, and well-known bodies. Other modules map a mention (sentence,
+//! capitalised words otherwise ([`mentions`]); [`gazetteer`] indexes the countries,
+//! demonyms, capitals and bodies of [`crate::knowledge`]. Other modules map a mention (sentence,
 //! token range) back to its entity through [`DocumentEntities`].
 pub mod gazetteer;
 mod mentions;
@@ -461,9 +461,16 @@ fn build_entity(c: &Cluster, raw: &[RawMention], sentences: &[AnnotatedSentence]
                 _ => Label::Loc,
             };
             let country = b.actor.filter(|a| a.len() >= 3 && !a.starts_with("IGO")).map(|a| a[..3].to_string());
-            // The document's own fullest form: "United Nations Security Council" where written so.
-            let written = name_votes.iter().filter(|v| v.1 > names::parts(b.name).len()).max_by_key(|v| (v.1, v.2)).map(|v| v.0.clone());
-            (written.unwrap_or_else(|| b.name.to_string()), l, b.actor.map(str::to_string), country, false)
+            // The table's name where the document writes it, else the document's most used
+            // form: the table's full name ("North Atlantic Treaty Organization") is often one
+            // nobody writes.
+            let table = gazetteer::fold(b.name);
+            let name = if name_votes.iter().any(|v| gazetteer::fold(&v.0) == table) {
+                b.name.to_string()
+            } else {
+                name_votes.iter().max_by_key(|v| (v.2, v.1)).map_or_else(|| b.name.to_string(), |v| v.0.clone())
+            };
+            (name, l, b.actor.map(str::to_string), country, false)
         }
         None => (fullest.clone(), Label::Misc, None, None, false),
     };

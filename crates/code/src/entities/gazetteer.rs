@@ -1,8 +1,10 @@
-//! What the entity resolver needs to know without any model: countries with their
-//! aliases, demonyms and capitals, well-known bodies, and the words that mark titles,
-//! organisations and places. Used when `knowledge` has nothing better.
+//! What the entity resolver needs to know without any model: which phrases the knowledge
+//! tables (`crate::knowledge`) know as countries, demonyms, capitals and bodies, and the
+//! words that mark titles, organisations and places.
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use crate::knowledge::{Knowledge, PlaceKind};
 
 /// A country: standard English name, ISO 3166-1 alpha-3 code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,143 +12,6 @@ pub struct Country {
     pub name: &'static str,
     pub iso3: &'static str,
 }
-
-/// `name|iso3|aliases,...|demonyms,...|capitals,...`
-const COUNTRIES: &str = "\
-United States|USA|US,U.S.,USA,U.S.A.,America,United States of America|American,Americans,U.S.-led|Washington
-United Kingdom|GBR|UK,U.K.,Britain,Great Britain|British,Briton,Britons|London
-Russia|RUS|Russian Federation|Russian,Russians|Moscow
-Ukraine|UKR||Ukrainian,Ukrainians|Kyiv,Kiev
-China|CHN|People's Republic of China,PRC|Chinese|Beijing
-North Korea|PRK|DPRK,Democratic People's Republic of Korea|North Korean,North Koreans|Pyongyang
-South Korea|KOR|Republic of Korea,ROK|South Korean,South Koreans|Seoul
-Japan|JPN||Japanese|Tokyo
-Vietnam|VNM|Viet Nam|Vietnamese|Hanoi
-India|IND||Indian,Indians|New Delhi
-Iran|IRN|Islamic Republic of Iran|Iranian,Iranians|Tehran
-Iraq|IRQ||Iraqi,Iraqis|Baghdad
-Syria|SYR||Syrian,Syrians|Damascus
-Israel|ISR||Israeli,Israelis|Jerusalem
-Palestine|PSE|Palestinian territories|Palestinian,Palestinians|Ramallah
-Lebanon|LBN||Lebanese|Beirut
-Yemen|YEM||Yemeni,Yemenis|Sanaa
-Saudi Arabia|SAU||Saudi,Saudis|Riyadh
-United Arab Emirates|ARE|UAE|Emirati|Abu Dhabi
-Qatar|QAT||Qatari|Doha
-Bahrain|BHR||Bahraini|Manama
-Kuwait|KWT||Kuwaiti|Kuwait City
-Oman|OMN||Omani|Muscat
-Jordan|JOR||Jordanian|Amman
-Egypt|EGY||Egyptian,Egyptians|Cairo
-Turkey|TUR|Türkiye,Turkiye|Turkish|Ankara
-Germany|DEU||German,Germans|Berlin
-France|FRA||French|Paris
-Italy|ITA||Italian,Italians|Rome
-Spain|ESP||Spanish|Madrid
-Portugal|PRT||Portuguese|Lisbon
-Poland|POL||Polish,Poles|Warsaw
-Netherlands|NLD|Holland|Dutch|Amsterdam,The Hague
-Belgium|BEL||Belgian|Brussels
-Denmark|DNK||Danish,Danes|Copenhagen
-Norway|NOR||Norwegian|Oslo
-Sweden|SWE||Swedish,Swedes|Stockholm
-Finland|FIN||Finnish,Finns|Helsinki
-Estonia|EST||Estonian|Tallinn
-Latvia|LVA||Latvian|Riga
-Lithuania|LTU||Lithuanian|Vilnius
-Belarus|BLR||Belarusian|Minsk
-Moldova|MDA||Moldovan|Chisinau
-Romania|ROU||Romanian|Bucharest
-Hungary|HUN||Hungarian|Budapest
-Czech Republic|CZE|Czechia|Czech|Prague
-Slovakia|SVK||Slovak|Bratislava
-Bulgaria|BGR||Bulgarian|Sofia
-Greece|GRC||Greek|Athens
-Austria|AUT||Austrian|Vienna
-Switzerland|CHE||Swiss|Bern
-Ireland|IRL||Irish|Dublin
-Canada|CAN||Canadian,Canadians|Ottawa
-Mexico|MEX||Mexican|Mexico City
-Brazil|BRA||Brazilian|Brasilia
-Argentina|ARG||Argentine,Argentinian|Buenos Aires
-Venezuela|VEN||Venezuelan|Caracas
-Cuba|CUB||Cuban|Havana
-Colombia|COL||Colombian|Bogota
-Australia|AUS||Australian,Australians|Canberra
-New Zealand|NZL|||Wellington
-Afghanistan|AFG||Afghan|Kabul
-Pakistan|PAK||Pakistani|Islamabad
-Bangladesh|BGD||Bangladeshi|Dhaka
-Indonesia|IDN||Indonesian|Jakarta
-Malaysia|MYS||Malaysian|Kuala Lumpur
-Philippines|PHL||Filipino|Manila
-Thailand|THA||Thai|Bangkok
-Cambodia|KHM||Cambodian|Phnom Penh
-Laos|LAO||Lao,Laotian|Vientiane
-Myanmar|MMR|Burma|Burmese|Naypyidaw
-Singapore|SGP||Singaporean|
-Taiwan|TWN||Taiwanese|Taipei
-Mongolia|MNG||Mongolian|Ulaanbaatar
-Kazakhstan|KAZ||Kazakh|Astana
-Uzbekistan|UZB||Uzbek|Tashkent
-Kyrgyzstan|KGZ||Kyrgyz|Bishkek
-Tajikistan|TJK||Tajik|Dushanbe
-Azerbaijan|AZE||Azerbaijani|Baku
-Armenia|ARM||Armenian|Yerevan
-Georgia|GEO||Georgian|Tbilisi
-Serbia|SRB||Serbian,Serb|Belgrade
-Croatia|HRV||Croatian|Zagreb
-Albania|ALB||Albanian|Tirana
-South Africa|ZAF||South African|Pretoria
-Nigeria|NGA||Nigerian|Abuja
-Ethiopia|ETH||Ethiopian|Addis Ababa
-Kenya|KEN||Kenyan|Nairobi
-Sudan|SDN||Sudanese|Khartoum
-Libya|LBY||Libyan|Tripoli
-Algeria|DZA||Algerian|Algiers
-Morocco|MAR||Moroccan|Rabat
-Somalia|SOM||Somali|Mogadishu
-Soviet Union|SUN|USSR|Soviet|
-North Vietnam|VDR|||
-Nazi Germany|DEU|||";
-
-/// Bodies known by one name: `name|label|actor|aliases,...`.
-const BODIES: &str = "\
-NATO|ORG|IGOWSTNAT|North Atlantic Treaty Organization,Nato
-United Nations|ORG|IGOUNO|UN,U.N.
-UN Security Council|ORG|IGOUNO|United Nations Security Council,U.N. Security Council,Security Council
-European Union|ORG|IGOEUREEC|EU,E.U.
-Association of Southeast Asian Nations|ORG|IGOSEAASN|ASEAN
-International Criminal Court|ORG|ICC|ICC
-International Atomic Energy Agency|ORG|IGOUNOIAE|IAEA
-Kremlin|ORG|RUSGOV|
-White House|ORG|USAGOV|
-Pentagon|ORG|USAMIL|
-Houthis|ORG|YEMREB|Houthi,Ansar Allah
-Hamas|ORG|PSEREB|
-Hezbollah|ORG|LBNREB|Hizbollah
-Taliban|ORG|AFGREB|
-TASS|ORG|RUSMED|Tass
-RIA Novosti|ORG|RUSMED|
-Reuters|ORG||
-AFP|ORG||Agence France-Presse
-AP|ORG||Associated Press
-Xinhua|ORG|CHNMED|
-CNN|ORG||
-BBC|ORG||
-Bloomberg|ORG||
-DW|ORG||Deutsche Welle
-RBC|ORG||
-Europe|LOC||
-Asia|LOC||
-Africa|LOC||
-Middle East|LOC||
-Asia-Pacific|LOC||
-Indo-Pacific|LOC||
-South America|LOC||
-Latin America|LOC||
-Far East|LOC||
-Gaza|GPE|PSE|Gaza Strip";
 
 /// Titles before a name: they are the name's description, never part of it.
 pub const TITLES: &[&str] = &[
@@ -264,7 +129,7 @@ pub struct Body {
     pub actor: Option<&'static str>,
 }
 
-/// What a phrase is, when the gazetteer knows it.
+/// What a phrase is, when the knowledge tables know it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Known {
     Country(Country),
@@ -273,42 +138,96 @@ pub enum Known {
     Body(Body),
 }
 
-struct Tables {
-    /// folded phrase → what it is
-    phrases: HashMap<String, Known>,
-    countries_by_iso: HashMap<&'static str, Country>,
+/// A phrase's entry: what it is, and whether the table wrote it as an acronym ("WHO", "US"),
+/// which the same letters in lower case ("who", "us") are not.
+#[derive(Clone, Copy)]
+struct Entry {
+    known: Known,
+    acronym: bool,
 }
 
-fn tables() -> &'static Tables {
-    static T: OnceLock<Tables> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut phrases = HashMap::new();
-        let mut countries_by_iso = HashMap::new();
-        for line in COUNTRIES.lines() {
-            let f: Vec<&'static str> = line.split('|').collect();
-            let c = Country { name: f[0], iso3: f[1] };
-            countries_by_iso.entry(c.iso3).or_insert(c);
-            phrases.insert(fold(c.name), Known::Country(c));
-            for a in f.get(2).into_iter().flat_map(|s| s.split(',')).filter(|s| !s.is_empty()) {
-                phrases.entry(fold(a)).or_insert(Known::Country(c));
-            }
-            for d in f.get(3).into_iter().flat_map(|s| s.split(',')).filter(|s| !s.is_empty()) {
-                phrases.entry(fold(d)).or_insert(Known::Demonym(c));
-            }
-            for cap in f.get(4).into_iter().flat_map(|s| s.split(',')).filter(|s| !s.is_empty()) {
-                phrases.entry(fold(cap)).or_insert(Known::Capital(c, cap));
-            }
+/// The knowledge tables (`crate::knowledge`) indexed by folded phrase, built once: countries,
+/// their aliases, demonyms and capitals, international bodies, groups, and metonyms with a
+/// sector ("Kremlin", "Pentagon").
+fn phrases() -> &'static HashMap<String, Entry> {
+    static T: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+    T.get_or_init(|| Knowledge::try_embedded().map(index).unwrap_or_default())
+}
+
+fn index(k: &'static Knowledge) -> HashMap<String, Entry> {
+    let mut phrases: HashMap<String, Entry> = HashMap::new();
+    let mut add = |phrase: &str, known: Known, replace: bool| {
+        // "the States", "the Alliance", "nuclear watchdog": only in context, never alone.
+        if !phrase.chars().next().is_some_and(char::is_uppercase) {
+            return;
         }
-        for line in BODIES.lines() {
-            let f: Vec<&'static str> = line.split('|').collect();
-            let b = Body { name: f[0], label: f[1], actor: Some(f[2]).filter(|s| !s.is_empty()) };
-            phrases.insert(fold(b.name), Known::Body(b));
-            for a in f.get(3).into_iter().flat_map(|s| s.split(',')).filter(|s| !s.is_empty()) {
-                phrases.entry(fold(a)).or_insert(Known::Body(b));
-            }
+        let key = fold(phrase);
+        // "Democrats", "Kurds": a group word, never a body's name alone.
+        if key.is_empty() || is_group_word(&key) {
+            return;
         }
-        Tables { phrases, countries_by_iso }
-    })
+        let acronym = phrase.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if replace {
+            phrases.insert(key, Entry { known, acronym });
+        } else {
+            phrases.entry(key).or_insert(Entry { known, acronym });
+        }
+    };
+    let countries: Vec<Country> = k.countries.iter().map(|c| Country { name: &c.name, iso3: c.code.as_str() }).collect();
+    for (kc, &c) in k.countries.iter().zip(&countries) {
+        add(&kc.name, Known::Country(c), true);
+    }
+    for (kc, &c) in k.countries.iter().zip(&countries) {
+        for a in &kc.aliases {
+            add(a, Known::Country(c), false);
+        }
+        for d in &kc.adjectives {
+            add(d, Known::Demonym(c), false);
+        }
+        if let Some(cap) = &kc.capital {
+            add(cap, Known::Capital(c, cap), false);
+        }
+    }
+    for city in k.cities.iter().filter(|c| c.kind == PlaceKind::Capital) {
+        let Some(c) = city.country.and_then(|code| k.country(code)).map(|kc| Country { name: &kc.name, iso3: kc.code.as_str() }) else {
+            continue;
+        };
+        for n in std::iter::once(&city.name).chain(&city.aliases) {
+            add(n, Known::Capital(c, n), false);
+        }
+    }
+    // Continents and world regions: places of no one country.
+    for city in k.cities.iter().filter(|c| c.kind == PlaceKind::Area && c.country.is_none()) {
+        let b = Body { name: &city.name, label: "LOC", actor: None };
+        for n in std::iter::once(&city.name).chain(&city.aliases) {
+            add(n, Known::Body(b), false);
+        }
+    }
+    for g in &k.igos {
+        let b = Body { name: &g.name, label: "ORG", actor: Some(g.code.as_str()) };
+        for n in std::iter::once(&g.name).chain(&g.aliases) {
+            add(n, Known::Body(b), false);
+        }
+    }
+    for g in &k.groups {
+        let b = Body { name: &g.name, label: "ORG", actor: Some(g.actor.as_str()) };
+        for n in std::iter::once(&g.name).chain(&g.aliases) {
+            add(n, Known::Body(b), false);
+        }
+    }
+    // The actor code of a metonym ("Kremlin" = RUSGOV) comes from `knowledge` when the
+    // entity is resolved; here it is only known to be a body.
+    for kc in &k.countries {
+        for m in kc.metonyms.iter().filter(|m| m.sector.is_some()) {
+            // "The Hague" (=GOV) is still the city when named.
+            let known = match k.city(&m.name) {
+                Some(_) => Known::Capital(Country { name: &kc.name, iso3: kc.code.as_str() }, &m.name),
+                None => Known::Body(Body { name: &m.name, label: "ORG", actor: None }),
+            };
+            add(&m.name, known, false);
+        }
+    }
+    phrases
 }
 
 /// Lower case, letters and digits only, words joined by one space; a leading "the"
@@ -329,24 +248,22 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// What the gazetteer knows about a phrase (case and punctuation folded; "U.S." and
+/// What the knowledge tables say a phrase is (case and punctuation folded; "U.S." and
 /// "US" are the same, which is why this folds away the periods).
 pub fn lookup(phrase: &str) -> Option<Known> {
-    let t = tables();
-    let f = fold(phrase);
-    if let Some(k) = t.phrases.get(&f) {
-        // "US" written in lower case is the pronoun.
-        if f == "us" && phrase.chars().any(|c| c.is_lowercase()) {
-            return None;
-        }
-        return Some(*k);
+    let e = phrases().get(&fold(phrase))?;
+    if e.acronym && !written_as_acronym(phrase) {
+        return None;
     }
-    None
+    Some(e.known)
 }
 
-/// The country with this alpha-3 code.
-pub fn country(iso3: &str) -> Option<Country> {
-    tables().countries_by_iso.get(iso3).copied()
+/// "US", "NATO", and "Nato" (some papers' style for long acronyms) stand for the body;
+/// "us", "Who" and "Ec" are words.
+fn written_as_acronym(phrase: &str) -> bool {
+    let letters = || phrase.chars().filter(|c| c.is_alphabetic());
+    let upper = letters().filter(|c| c.is_uppercase()).count();
+    upper == letters().count() || (upper >= 1 && letters().count() >= 4)
 }
 
 /// Female given names common in the news, for pronoun agreement.
@@ -376,5 +293,22 @@ mod tests {
         assert!(matches!(lookup("Moscow"), Some(Known::Capital(c, _)) if c.iso3 == "RUS"));
         assert_eq!(lookup("us"), None);
         assert_eq!(lookup("Russia's"), lookup("Russia"));
+        assert!(matches!(lookup("U.S.-led"), Some(Known::Demonym(c)) if c.iso3 == "USA"));
+    }
+
+    #[test]
+    fn bodies_and_places_come_from_the_knowledge_tables() {
+        assert!(matches!(lookup("NATO"), Some(Known::Body(b)) if b.actor == Some("IGOWSTNAT")));
+        assert_eq!(lookup("Nato"), lookup("NATO"));
+        assert!(matches!(lookup("Houthis"), Some(Known::Body(b)) if b.actor == Some("YEMREB")));
+        assert!(matches!(lookup("Kremlin"), Some(Known::Body(b)) if b.label == "ORG"));
+        assert!(matches!(lookup("The Hague"), Some(Known::Capital(c, _)) if c.iso3 == "NLD"));
+        assert!(matches!(lookup("Middle East"), Some(Known::Body(b)) if b.label == "LOC"));
+        // Acronyms in the tables are not the words spelled alike.
+        assert_eq!(lookup("Who"), None);
+        assert_eq!(lookup("who"), None);
+        // Aliases only meant in context ("the States", "the Alliance") are not names alone.
+        assert_eq!(lookup("States"), None);
+        assert_eq!(lookup("Democrats"), None);
     }
 }
