@@ -20,6 +20,10 @@ struct Cli {
     /// No progress bar and no summary; problems are still reported on standard error.
     #[arg(short, long, global = true)]
     quiet: bool,
+    /// A knowledge table of your own (actors, people, places, verb patterns ...) that adds
+    /// to or replaces the built-in entries; may be given several times (docs/knowledge.md).
+    #[arg(long = "actors", value_name = "FILE", global = true)]
+    actors: Vec<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -50,7 +54,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     logging::init();
     guard::install();
-    let ctx = commands::Context { quiet: cli.quiet };
+    let ctx = match commands::Context::new(cli.quiet, &cli.actors) {
+        Ok(ctx) => ctx,
+        Err(e) => return report::exit_code(Err(e)),
+    };
     let result = match cli.command {
         Command::Code(args) => commands::code::run(args, &ctx),
         Command::Text(args) => commands::text::run(args, &ctx),

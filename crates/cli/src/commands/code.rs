@@ -15,10 +15,10 @@ pub struct Args {
     inputs: Vec<PathBuf>,
 }
 
-pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let paths = inputs::resolve(args.inputs)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let failed = code_all(&paths, |_, coded| {
+    let failed = code_all(ctx, &paths, |_, coded| {
         let json = serde_json::to_string(&coded).context("encoding a coded document as JSON")?;
         writeln!(out, "{json}").context("writing to standard output")
     })?;

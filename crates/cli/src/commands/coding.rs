@@ -2,6 +2,7 @@
 //! parallel a batch at a time, and hand each to the command in input order. A document
 //! that fails is reported on standard error and counted; the others go on.
 use super::inputs::{self, DocFailure};
+use super::Context;
 use crate::batches::Batches;
 use crate::guard::guarded;
 use crate::report;
@@ -13,6 +14,7 @@ use std::path::PathBuf;
 /// Codes every document under `paths` and calls `visit` on each, in input order.
 /// Returns how many documents failed.
 pub fn code_all(
+    ctx: &Context,
     paths: &[PathBuf],
     mut visit: impl FnMut(Document, CodedDocument) -> anyhow::Result<()>,
 ) -> anyhow::Result<usize> {
@@ -25,7 +27,7 @@ pub fn code_all(
                 let origin = raw.source.clone();
                 guarded(|| {
                     let (_, doc) = inputs::prepare(raw)?;
-                    let coded = dyad_code::code_document(&doc);
+                    let coded = ctx.code(&doc);
                     Ok((doc, coded))
                 })
                 .unwrap_or_else(|bug| Err(DocFailure::Bug { origin, bug }))

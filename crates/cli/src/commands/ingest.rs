@@ -82,7 +82,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         let coded: Vec<Result<CodedDocument, DocFailure>> = todo
             .par_iter()
             .map(|(origin, doc)| {
-                let coded = guarded(|| dyad_code::code_document(doc));
+                let coded = guarded(|| ctx.code(doc));
                 progress.inc(1);
                 coded.map_err(|bug| DocFailure::Bug { origin: origin.clone(), bug })
             })

@@ -18,4 +18,24 @@ mod output;
 /// What every command may need besides its own flags.
 pub struct Context {
     pub quiet: bool,
+    /// The built-in knowledge, or it with the user's `--actors` tables on top.
+    pub knowledge: &'static dyad_code::knowledge::Knowledge,
+}
+
+impl Context {
+    pub fn new(quiet: bool, actors: &[std::path::PathBuf]) -> anyhow::Result<Context> {
+        let knowledge = if actors.is_empty() {
+            dyad_code::knowledge::Knowledge::embedded()
+        } else {
+            // Loaded once and used for the rest of the run.
+            Box::leak(Box::new(dyad_code::knowledge::Knowledge::load_with_overrides(actors)?))
+        };
+        Ok(Context { quiet, knowledge })
+    }
+
+    /// Codes one cleaned document with the shipped models and this run's knowledge.
+    pub fn code(&self, doc: &dyad_doc::Document) -> dyad_code::CodedDocument {
+        let analyzer = dyad_nlp::Analyzer::shipped().unwrap_or_else(|e| panic!("dyad's built-in models are broken: {e}"));
+        dyad_code::code_with(analyzer, self.knowledge, doc)
+    }
 }

@@ -25,10 +25,10 @@ struct Line<'a> {
     quote: &'a dyad_code::Quote,
 }
 
-pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let paths = inputs::resolve(args.inputs)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let failed = code_all(&paths, |doc, coded| {
+    let failed = code_all(ctx, &paths, |doc, coded| {
         match args.format {
             Format::Jsonl => {
                 for quote in &coded.quotes {

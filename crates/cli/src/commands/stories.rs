@@ -41,7 +41,7 @@ pub struct BriefArgs {
 }
 
 /// Clusters the articles in arrival order; returns the stories and how many inputs failed.
-fn stories(source: Source) -> anyhow::Result<(Vec<Story>, usize)> {
+fn stories(ctx: &Context, source: Source) -> anyhow::Result<(Vec<Story>, usize)> {
     let mut index = StoryIndex::default();
     let failed = if source.inputs.is_empty() {
         let store = Store::open_existing(&source.db)?;
@@ -53,7 +53,7 @@ fn stories(source: Source) -> anyhow::Result<(Vec<Story>, usize)> {
         0
     } else {
         let paths = inputs::resolve(source.inputs)?;
-        code_all(&paths, |doc, coded| {
+        code_all(ctx, &paths, |doc, coded| {
             add(&mut index, coded, &doc.text);
             Ok(())
         })?
@@ -65,8 +65,8 @@ fn add(index: &mut StoryIndex, coded: CodedDocument, text: &str) {
     index.add(coded, text);
 }
 
-pub fn run_stories(args: StoriesArgs, _ctx: &Context) -> anyhow::Result<Outcome> {
-    let (stories, failed) = stories(args.source)?;
+pub fn run_stories(args: StoriesArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let (stories, failed) = stories(ctx, args.source)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     for story in &stories {
         let events = story.events();
@@ -98,8 +98,8 @@ pub fn run_stories(args: StoriesArgs, _ctx: &Context) -> anyhow::Result<Outcome>
     Ok(Outcome::from_failures(failed))
 }
 
-pub fn run_brief(args: BriefArgs, _ctx: &Context) -> anyhow::Result<Outcome> {
-    let (stories, failed) = stories(args.source)?;
+pub fn run_brief(args: BriefArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let (stories, failed) = stories(ctx, args.source)?;
     let Some(story) = stories.iter().find(|s| s.id.0 == args.story) else {
         bail!("no story {} (dyad stories lists {} stories)", args.story, stories.len());
     };

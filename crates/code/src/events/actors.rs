@@ -42,6 +42,12 @@ pub fn resolve(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize)
             };
             return Some(ActorRef { text, actor: Some(actor), country: Some(country), name: Some(entity.name.clone()) });
         }
+        // The run's knowledge (with the user's own tables) may know whom the entity
+        // resolver could not code.
+        let known = entity.actor.is_none().then(|| cx.knowledge.resolve(&entity.name, cx.date)).flatten();
+        if let Some(found) = known {
+            return Some(from_resolved(&found, text, role));
+        }
         if let Some(actor) = entity.actor.clone() {
             let country = country_of(&actor);
             return Some(ActorRef { text, actor: Some(actor), country, name: Some(entity.name.clone()) });
