@@ -122,7 +122,8 @@ fn code_predicate(
         (arguments::verb_sources(tokens, p), targets)
     };
     let root = info.code.root_code().to_string();
-    let mutual = root == "04" || info.code.as_str() == "057";
+    // Meetings, shared intentions and agreements between conjoined subjects are mutual.
+    let mutual = matches!(root.as_str(), "03" | "04" | "05");
     if noun && sources.is_empty() {
         sources = arguments::between(tokens, p);
     }
