@@ -3,8 +3,8 @@
 //!   analyze_speed [--rounds N] FILE...
 //!
 //! Each FILE is one text. The texts are analysed N times (default 5) with
-//! `Analyzer::shipped().analyze`, then once more stage by stage (tokenize, tag, parse,
-//! NER) to show where the time goes. Words are the tokens dyad produced. Prints words/s
+//! `Analyzer::shipped().analyze`, then N times more stage by stage (tokenize, tag,
+//! parse, NER) to show where the time goes. Words are the tokens dyad produced. Prints words/s
 //! by wall clock and by this thread's CPU time, and the peak resident memory.
 use dyad_nlp::ner::NerModel;
 use dyad_nlp::parser::{Parser, Scratch};
@@ -57,42 +57,74 @@ fn main() {
     println!("words_per_s_cpu {:.0}", words as f64 / cpu);
     println!("peak_rss_kib {}", status_kib("VmHWM"));
 
-    stages(&texts, words_per_round);
+    stages(&texts, words_per_round, rounds);
 }
 
-/// One pass over the texts, each stage timed on its own (thread CPU time).
-fn stages(texts: &[String], words: usize) {
+/// The same analysis run stage after stage over all the texts (every text tokenized,
+/// then every sentence tagged, parsed, entity-tagged), `rounds` times, so each stage is
+/// timed over a long stretch: the thread CPU clock only ticks every few milliseconds.
+fn stages(texts: &[String], words: usize, rounds: usize) {
     let tagger = Tagger::load_embedded().unwrap_or_else(|e| fail(&e.to_string()));
     let parser = Parser::load_embedded().unwrap_or_else(|e| fail(&e.to_string()));
     let ner = NerModel::shipped().unwrap_or_else(|e| fail(&e.to_string()));
     let mut scratch = Scratch::default();
-    let mut spent = [Duration::ZERO; 4];
-    for t in texts {
-        let c = thread_cpu();
-        let mut sentences = tokenize::sentences(t);
-        spent[0] += thread_cpu() - c;
-        for s in &mut sentences {
-            let c = thread_cpu();
-            tagger.tag(&mut s.tokens);
-            let c1 = thread_cpu();
-            parser.parse_with(&mut s.tokens, &mut scratch);
-            let c2 = thread_cpu();
-            ner.tag(s);
-            let c3 = thread_cpu();
-            spent[1] += c1 - c;
-            spent[2] += c2 - c1;
-            spent[3] += c3 - c2;
+    let mut wall = [Duration::ZERO; 4];
+    let mut cpu = [Duration::ZERO; 4];
+    for _ in 0..rounds {
+        let mut docs = Vec::with_capacity(texts.len());
+        let mut timer = Timer::start();
+        for t in texts {
+            docs.push(tokenize::sentences(t));
         }
+        timer.lap(&mut wall[0], &mut cpu[0]);
+        for s in docs.iter_mut().flatten() {
+            tagger.tag(&mut s.tokens);
+        }
+        timer.lap(&mut wall[1], &mut cpu[1]);
+        for s in docs.iter_mut().flatten() {
+            parser.parse_with(&mut s.tokens, &mut scratch);
+        }
+        timer.lap(&mut wall[2], &mut cpu[2]);
+        for s in docs.iter_mut().flatten() {
+            ner.tag(s);
+        }
+        timer.lap(&mut wall[3], &mut cpu[3]);
     }
-    let total: f64 = spent.iter().map(Duration::as_secs_f64).sum();
-    for (name, d) in ["tokenize+split", "tag+lemma", "parse", "ner"].iter().zip(spent) {
-        let s = d.as_secs_f64();
-        println!("stage {name:<15} cpu_s {s:.3} share {:>5.1}% words_per_s {:.0}", 100.0 * s / total, words as f64 / s);
+    let total: f64 = wall.iter().map(Duration::as_secs_f64).sum();
+    let words = (words * rounds) as f64;
+    for (i, name) in ["tokenize+split", "tag+lemma", "parse", "ner"].iter().enumerate() {
+        let (w, c) = (wall[i].as_secs_f64(), cpu[i].as_secs_f64());
+        println!(
+            "stage {name:<15} wall_s {w:.3} cpu_s {c:.3} share_wall {:>5.1}% words_per_s_wall {:.0}",
+            100.0 * w / total,
+            words / w
+        );
     }
 }
 
-/// CPU time this thread has used: /proc/thread-self/schedstat (nanoseconds on the CPU),
-/// else /proc/thread-self/stat (utime + stime in 10 ms clock ticks).
+/// Wall clock and thread CPU time since the last lap.
+struct Timer {
+    wall: Instant,
+    cpu: Duration,
+}
+
+impl Timer {
+    fn start() -> Self {
+        Timer { wall: Instant::now(), cpu: thread_cpu() }
+    }
+
+    fn lap(&mut self, wall: &mut Duration, cpu: &mut Duration) {
+        let (now, now_cpu) = (Instant::now(), thread_cpu());
+        *wall += now - self.wall;
+        *cpu += now_cpu.saturating_sub(self.cpu);
+        self.wall = now;
+        self.cpu = now_cpu;
+    }
+}
+
+/// CPU time this thread has used: /proc/thread-self/schedstat (nanoseconds, though on
+/// tick-accounted kernels it moves in whole ticks), else /proc/thread-self/stat (utime +
+/// stime in 10 ms clock ticks).
 fn thread_cpu() -> Duration {
     if let Ok(s) = std::fs::read_to_string("/proc/thread-self/schedstat") {
         if let Some(ns) = s.split_whitespace().next().and_then(|n| n.parse::<u64>().ok()) {
