@@ -1,11 +1,9 @@
 //! `dyad docs`: what a database holds, one document per line.
-use super::output::{table_width, Format};
+use super::output::{print_rows, Format};
 use super::Context;
 use crate::report::Outcome;
 use crate::table::Table;
-use anyhow::Context as _;
 use dyad_store::{DateBound, DocFilter, DocRow, Store};
-use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -42,22 +40,8 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         limit: args.limit,
     };
     let docs = store.docs(&filter)?;
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    match args.format {
-        Format::Jsonl => {
-            for d in &docs {
-                serde_json::to_writer(&mut out, d).context("writing to standard output")?;
-                writeln!(out).context("writing to standard output")?;
-            }
-        }
-        Format::Table => {
-            if docs.is_empty() && !ctx.quiet {
-                eprintln!("dyad: no documents in {} match", args.db.display());
-            }
-            table(&docs).write(&mut out, table_width()).context("writing to standard output")?;
-        }
-    }
-    out.flush().context("writing to standard output")?;
+    let db = args.db.display();
+    print_rows(&docs, args.format, |rows| table(rows), || format!("no documents in {db} match"), ctx.quiet)?;
     Ok(Outcome::AllGood)
 }
 

@@ -1,13 +1,11 @@
 //! `dyad events`: the stored events, filtered, as a table or JSONL.
-use super::output::{table_width, Format};
+use super::output::{print_rows, Format};
 use super::Context;
 use crate::report::Outcome;
 use crate::table::Table;
-use anyhow::Context as _;
 use clap::ValueEnum;
 use dyad_code::{ActorRef, Modality};
 use dyad_store::{DateBound, EventFilter, EventRow, Store};
-use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -91,22 +89,8 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         limit: args.limit,
     };
     let events = store.events(&filter)?;
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    match args.format {
-        Format::Jsonl => {
-            for e in &events {
-                serde_json::to_writer(&mut out, e).context("writing to standard output")?;
-                writeln!(out).context("writing to standard output")?;
-            }
-        }
-        Format::Table => {
-            if events.is_empty() && !ctx.quiet {
-                eprintln!("dyad: no events in {} match", args.db.display());
-            }
-            table(&events).write(&mut out, table_width()).context("writing to standard output")?;
-        }
-    }
-    out.flush().context("writing to standard output")?;
+    let db = args.db.display();
+    print_rows(&events, args.format, |rows| table(rows), || format!("no events in {db} match"), ctx.quiet)?;
     Ok(Outcome::AllGood)
 }
 
