@@ -48,6 +48,10 @@ enum Command {
     Brief(commands::stories::BriefArgs),
     /// Print the language analysis of a file (CoNLL-U or JSON).
     Annotate(commands::annotate::Args),
+    /// Rebuild the models from the training data, printing the dev figures.
+    Train(commands::train::Args),
+    /// Score the models and the coder against gold data (CoNLL-U, entities, PLOVER).
+    Eval(commands::eval::Args),
 }
 
 fn main() -> ExitCode {
@@ -68,6 +72,8 @@ fn main() -> ExitCode {
         Command::Stories(args) => commands::stories::run_stories(args, &ctx),
         Command::Brief(args) => commands::stories::run_brief(args, &ctx),
         Command::Annotate(args) => commands::annotate::run(args, &ctx),
+        Command::Train(args) => commands::train::run(args, &ctx),
+        Command::Eval(args) => commands::eval::run(args, &ctx),
     };
     report::exit_code(result)
 }

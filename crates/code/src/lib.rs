@@ -10,6 +10,7 @@ pub mod events;
 pub mod knowledge;
 pub mod quotes;
 pub mod modality;
+pub mod plover;
 pub mod record;
 
 pub use record::{ActorRef, Attribution, CodedDocument, DocRecord, Entity, Event, Location, Modality, Quote, QuoteKind, Speaker};

@@ -5,11 +5,13 @@
 pub mod annotate;
 pub mod code;
 pub mod docs;
+pub mod eval;
 pub mod events;
 pub mod ingest;
 pub mod quotes;
 pub mod stories;
 pub mod text;
+pub mod train;
 
 mod coding;
 mod inputs;
