@@ -140,3 +140,17 @@ fn the_same_event_told_twice_is_reported_once() {
     assert_eq!(visits.len(), 1, "{found:#?}");
     assert_eq!(visits[0].date.as_deref(), Some("2024-06-18"));
 }
+
+#[test]
+fn a_pronoun_subject_is_the_person_just_named() {
+    // The Moscow Times, 12 January 2024.
+    let found = events(
+        "During a televised briefing on Friday morning, Zakharova said the attacks in Yemen posed a “direct threat to global peace and security.”\n\n\
+         She called on the international community to condemn the U.S. and Britain for the strikes.",
+        "2024-01-12",
+    );
+    let condemn = find(&found, "RUS", "GBR", "11");
+    assert_eq!(condemn.source.text, "She");
+    assert_eq!(condemn.source.name.as_deref(), Some("Maria Zakharova"));
+    assert_eq!(condemn.source.actor.as_deref(), Some("RUSGOV"));
+}

@@ -21,6 +21,12 @@ pub struct Context<'a> {
 /// The political actor a nominal stands for, or `None` when it is not one (analysts,
 /// civilians, things) or cannot be told.
 pub fn resolve(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize) -> Option<ActorRef> {
+    if let Some(female) = personal_pronoun(&tokens[head]) {
+        return antecedent(cx, sentence, head, female).map(|mut actor| {
+            actor.text = tokens[head].text.clone();
+            actor
+        });
+    }
     // "the town of Sudzha", "the city of Kursk": the place is the name in the "of" phrase.
     if PLACE_NOUNS.contains(&tokens[head].text.to_lowercase().as_str()) {
         if let Some(name) = children(tokens, head).find(|&c| tokens[c].deprel == "nmod" && case_is(tokens, c, "of")) {
@@ -142,4 +148,34 @@ fn place(cx: &Context<'_>, name: &str, text: String, role: Option<crate::knowled
 
 fn case_is(tokens: &[Token], nominal: usize, preposition: &str) -> bool {
     children(tokens, nominal).any(|c| tokens[c].deprel == "case" && tokens[c].text.eq_ignore_ascii_case(preposition))
+}
+
+/// "he" or "she": whether the pronoun is feminine.
+fn personal_pronoun(t: &Token) -> Option<bool> {
+    match t.text.to_lowercase().as_str() {
+        "he" | "him" => Some(false),
+        "she" | "her" => Some(true),
+        _ => None,
+    }
+}
+
+/// How many sentences back a pronoun may look for the person it stands for.
+const PRONOUN_REACH: usize = 2;
+
+/// The person a pronoun stands for: the latest mentioned person with an actor code,
+/// before the pronoun and at most [`PRONOUN_REACH`] sentences back, whose gender (where
+/// known) fits.
+fn antecedent(cx: &Context<'_>, sentence: usize, token: usize, female: bool) -> Option<ActorRef> {
+    let mentions = &cx.entities.mentions;
+    let before = mentions.partition_point(|m| (m.sentence, m.end) <= (sentence, token));
+    mentions[..before]
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + PRONOUN_REACH >= sentence)
+        .filter_map(|m| cx.entities.get(m.entity))
+        .find(|e| e.label == Label::Per && e.female != Some(!female))
+        .and_then(|e| {
+            let actor = e.actor.clone()?;
+            Some(ActorRef { text: String::new(), country: country_of(&actor), actor: Some(actor), name: Some(e.name.clone()) })
+        })
 }
