@@ -22,17 +22,19 @@ pub struct Args {
     model_dir: Option<PathBuf>,
 }
 
-pub fn read_gold(path: &Path) -> anyhow::Result<Vec<Sentence>> {
+/// The sentences of a gold file and, for each, whether it starts a paragraph.
+pub fn read_gold(path: &Path) -> anyhow::Result<(Vec<Sentence>, Vec<bool>)> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    conllu::parse(&text).with_context(|| format!("{}: not valid CoNLL-U", path.display()))
+    let sentences = conllu::parse(&text).with_context(|| format!("{}: not valid CoNLL-U", path.display()))?;
+    Ok((sentences, raw::paragraph_starts(&text)))
 }
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
-    let gold = read_gold(&args.gold)?;
+    let (gold, breaks) = read_gold(&args.gold)?;
     let tagger = models::tagger(args.model_dir.as_deref(), ctx.quiet)?;
     let parser = models::parser(args.model_dir.as_deref(), ctx.quiet)?;
     if args.raw {
-        let scores = raw::evaluate(&gold, &tagger, &parser).with_context(|| format!("{}", args.gold.display()))?;
+        let scores = raw::evaluate(&gold, &breaks, &tagger, &parser).with_context(|| format!("{}", args.gold.display()))?;
         println!("{}: {} sentences, from the raw text", args.gold.display(), gold.len());
         print!("{scores}");
         return Ok(Outcome::AllGood);

@@ -1,5 +1,6 @@
 //! Scoring from raw text, as in the CoNLL 2018 shared task: the `# text` lines of the
-//! gold file are joined into one running text, dyad tokenizes, splits, tags and parses
+//! gold file are joined into one running text (a space between sentences, a blank
+//! line at `# newpar` and `# newdoc`), dyad tokenizes, splits, tags and parses
 //! it, and gold and predicted words are matched by their character spans. Every metric
 //! is an F1 over words: a predicted word counts for UPOS only when its span matches a
 //! gold word's and its tag is right; for UAS when its head's span matches too.
@@ -85,14 +86,40 @@ impl fmt::Display for RawScores {
 
 type Span = (usize, usize);
 
+/// For each sentence of a CoNLL-U file, whether a `# newpar` or `# newdoc` comment
+/// comes before it: there the running text gets a blank line instead of a space, as
+/// in the documents the sentences came from.
+pub fn paragraph_starts(conllu: &str) -> Vec<bool> {
+    let mut starts = Vec::new();
+    let (mut pending, mut in_sentence) = (false, false);
+    for line in conllu.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            in_sentence = false;
+        } else if line.starts_with("# newpar") || line.starts_with("# newdoc") {
+            pending = true;
+        } else if !line.starts_with('#') && !in_sentence {
+            in_sentence = true;
+            starts.push(pending);
+            pending = false;
+        }
+    }
+    starts
+}
+
 /// The running text and, per gold sentence, the character span of each word.
-fn gold_text(gold: &[Sentence]) -> Result<(Vec<char>, Vec<Vec<Option<Span>>>), RawError> {
+/// `breaks[i]`: sentence `i` starts a paragraph.
+fn gold_text(gold: &[Sentence], breaks: &[bool]) -> Result<(Vec<char>, Vec<Vec<Option<Span>>>), RawError> {
     let mut text: Vec<char> = Vec::new();
     let mut spans = Vec::with_capacity(gold.len());
     for (index, s) in gold.iter().enumerate() {
         let t = s.text.as_deref().ok_or_else(|| RawError::NoText { index: index + 1, id: s.id.clone().unwrap_or_default() })?;
         if !text.is_empty() {
-            text.push(' ');
+            if breaks.get(index).copied().unwrap_or(false) {
+                text.extend(['\n', '\n']);
+            } else {
+                text.push(' ');
+            }
         }
         let base = text.len();
         let chars: Vec<char> = t.chars().collect();
@@ -122,8 +149,8 @@ fn find_near(chars: &[char], from: usize, form: &[char]) -> Option<usize> {
     (from..=last).find(|&at| chars.get(at..at + form.len()) == Some(form))
 }
 
-pub fn evaluate(gold: &[Sentence], tagger: &Tagger, parser: &Parser) -> Result<RawScores, RawError> {
-    let (chars, gold_spans) = gold_text(gold)?;
+pub fn evaluate(gold: &[Sentence], breaks: &[bool], tagger: &Tagger, parser: &Parser) -> Result<RawScores, RawError> {
+    let (chars, gold_spans) = gold_text(gold, breaks)?;
     let text: String = chars.iter().collect();
     let mut predicted = tokenize::sentences(&text);
     let mut scratch = Scratch::default();
@@ -208,7 +235,7 @@ mod tests {
             "2\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n",
         ))
         .unwrap();
-        let (text, spans) = gold_text(&gold).unwrap();
+        let (text, spans) = gold_text(&gold, &[false, false]).unwrap();
         let text: String = text.iter().collect();
         assert_eq!(text, "I don't know. Yes.");
         let words: Vec<&str> = gold.iter().flat_map(|s| s.words.iter().map(|w| w.form.as_str())).collect();
@@ -219,8 +246,22 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_start_at_newpar_and_newdoc() {
+        let text = "# newdoc id = a\n# newpar\n# text = A\n1\tA\n\n# text = B\n1\tB\n2\tC\n\n# newpar\n1\tD\n\n";
+        assert_eq!(paragraph_starts(text), vec![true, false, true]);
+        let gold = conllu::parse(concat!(
+            "# text = Yes.\n1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\tSpaceAfter=No\n2\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n",
+            "# text = No\n1\tNo\tno\tINTJ\tUH\t_\t0\troot\t_\t_\n\n",
+        ))
+        .unwrap();
+        let (text, spans) = gold_text(&gold, &[false, true]).unwrap();
+        assert_eq!(text.iter().collect::<String>(), "Yes.\n\nNo");
+        assert_eq!(spans[1][0], Some((6, 8)));
+    }
+
+    #[test]
     fn a_sentence_without_text_is_an_error() {
         let gold = conllu::parse("1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\t_\n\n").unwrap();
-        assert!(matches!(gold_text(&gold), Err(RawError::NoText { index: 1, .. })));
+        assert!(matches!(gold_text(&gold, &[]), Err(RawError::NoText { index: 1, .. })));
     }
 }
