@@ -41,18 +41,30 @@ fn figure(out: &Output, name: &str) -> f64 {
         .lines()
         .find(|l| l.split_whitespace().next() == Some(name))
         .unwrap_or_else(|| panic!("no {name} row in:\n{text}\n{}", stderr(out)));
-    row.split_whitespace().last().and_then(|v| v.parse().ok()).unwrap_or_else(|| panic!("no figure in {row:?}"))
+    row.split_whitespace()
+        .last()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no figure in {row:?}"))
 }
 
 fn ok(out: Output) -> Output {
-    assert!(out.status.success(), "dyad failed: {}\n{}", stderr(&out), stdout(&out));
+    assert!(
+        out.status.success(),
+        "dyad failed: {}\n{}",
+        stderr(&out),
+        stdout(&out)
+    );
     out
 }
 
 /// The first `n` sentences (blank-line separated blocks) of a CoNLL-U or IOB2 file.
 fn first_sentences(path: &Path, n: usize) -> String {
     let text = std::fs::read_to_string(path).unwrap();
-    let blocks: Vec<&str> = text.split("\n\n").filter(|b| !b.trim().is_empty()).take(n).collect();
+    let blocks: Vec<&str> = text
+        .split("\n\n")
+        .filter(|b| !b.trim().is_empty())
+        .take(n)
+        .collect();
     blocks.join("\n\n") + "\n\n"
 }
 
@@ -78,7 +90,9 @@ fn eval_conllu_scores_hand_annotated_sentences() {
 
 #[test]
 fn eval_conllu_on_the_start_of_ewt_dev() {
-    let Some(dev) = shared("data/ud/en_ewt-ud-dev.conllu") else { return };
+    let Some(dev) = shared("data/ud/en_ewt-ud-dev.conllu") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let gold = dir.path().join("dev50.conllu");
     std::fs::write(&gold, first_sentences(&dev, 50)).unwrap();
@@ -94,21 +108,33 @@ fn eval_conllu_on_the_start_of_ewt_dev() {
 
 #[test]
 fn eval_ner_on_a_slice_of_uner_dev() {
-    let Some(dev) = shared("data/uner/en_ewt-ud-dev.iob2") else { return };
+    let Some(dev) = shared("data/uner/en_ewt-ud-dev.iob2") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let gold = dir.path().join("dev.iob2");
     std::fs::write(&gold, first_sentences(&dev, 400)).unwrap();
     let out = ok(run(&["eval", "ner", p(&gold)]));
     assert!(figure(&out, "micro") > 45.0, "{}", stdout(&out));
-    assert!(stdout(&out).lines().any(|l| l.starts_with("PER ")), "{}", stdout(&out));
+    assert!(
+        stdout(&out).lines().any(|l| l.starts_with("PER ")),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
 fn eval_ner_reads_a_folder_of_newswire_files() {
-    let Some(dir) = shared("data/worldwide-newswire/annotated") else { return };
+    let Some(dir) = shared("data/worldwide-newswire/annotated") else {
+        return;
+    };
     let out = ok(run(&["eval", "ner", p(&dir)]));
     assert!(figure(&out, "micro") > 40.0, "{}", stdout(&out));
-    assert!(stdout(&out).lines().any(|l| l.starts_with("DATE ")), "{}", stdout(&out));
+    assert!(
+        stdout(&out).lines().any(|l| l.starts_with("DATE ")),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -117,35 +143,80 @@ fn train_tagger_writes_a_model_that_eval_uses() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     std::fs::create_dir_all(data.join("ud")).unwrap();
-    std::fs::write(data.join("ud/en_ewt-ud-train.conllu"), first_sentences(&ud.join("en_ewt-ud-train.conllu"), 300)).unwrap();
+    std::fs::write(
+        data.join("ud/en_ewt-ud-train.conllu"),
+        first_sentences(&ud.join("en_ewt-ud-train.conllu"), 300),
+    )
+    .unwrap();
     let dev = data.join("ud/en_ewt-ud-dev.conllu");
     std::fs::write(&dev, first_sentences(&ud.join("en_ewt-ud-dev.conllu"), 100)).unwrap();
     let models = dir.path().join("models");
-    let out = ok(run(&["train", "tagger", "--data", p(&data), "--out", p(&models), "--epochs", "2"]));
+    let out = ok(run(&[
+        "train",
+        "tagger",
+        "--data",
+        p(&data),
+        "--out",
+        p(&models),
+        "--epochs",
+        "2",
+    ]));
     assert!(stdout(&out).contains("EWT dev UPOS"), "{}", stdout(&out));
     let model = models.join("tagger.bin.gz");
     assert!(model.is_file(), "no model written: {}", stdout(&out));
 
-    let out = ok(dyad().args(["eval", "conllu", p(&dev), "--model-dir", p(&models)]).output().unwrap());
-    assert!(stderr(&out).contains(p(&model)), "the trained model was not used: {}", stderr(&out));
+    let out = ok(dyad()
+        .args(["eval", "conllu", p(&dev), "--model-dir", p(&models)])
+        .output()
+        .unwrap());
+    assert!(
+        stderr(&out).contains(p(&model)),
+        "the trained model was not used: {}",
+        stderr(&out)
+    );
     let upos = figure(&out, "UPOS");
     // 300 sentences make a weak tagger, but far better than chance and worse than the
     // shipped one trained on 12,500.
     let shipped = figure(&ok(run(&["eval", "conllu", p(&dev)])), "UPOS");
-    assert!(upos > 60.0 && upos < shipped, "trained {upos}, shipped {shipped}");
+    assert!(
+        upos > 60.0 && upos < shipped,
+        "trained {upos}, shipped {shipped}"
+    );
 }
 
 #[test]
 fn missing_training_data_names_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(&["train", "tagger", "--data", p(dir.path()), "--out", p(&dir.path().join("models"))]);
+    let out = run(&[
+        "train",
+        "tagger",
+        "--data",
+        p(dir.path()),
+        "--out",
+        p(&dir.path().join("models")),
+    ]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("en_ewt-ud-train.conllu"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("en_ewt-ud-train.conllu"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!dir.path().join("models/tagger.bin.gz").exists());
 
-    let out = run(&["train", "ner", "--data", p(dir.path()), "--out", p(&dir.path().join("models"))]);
+    let out = run(&[
+        "train",
+        "ner",
+        "--data",
+        p(dir.path()),
+        "--out",
+        p(&dir.path().join("models")),
+    ]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("en_ewt-ud-train.iob2"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("en_ewt-ud-train.iob2"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -159,13 +230,19 @@ fn missing_gold_files_name_the_file() {
     ] {
         let out = run(&args);
         assert!(!out.status.success(), "{args:?} succeeded");
-        assert!(stderr(&out).contains("nothing-here.conllu"), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("nothing-here.conllu"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
     }
 }
 
 #[test]
 fn eval_plover_codes_every_gold_record() {
-    let Some(gold) = shared("data/plover/PLOVER_GSR_CAMEO.json") else { return };
+    let Some(gold) = shared("data/plover/PLOVER_GSR_CAMEO.json") else {
+        return;
+    };
     let out = ok(run(&["eval", "plover", p(&gold)]));
     let text = stdout(&out);
     let records: usize = text

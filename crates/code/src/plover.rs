@@ -4,6 +4,11 @@
 //! its sentence carries it; source and target count as right when the event chosen
 //! for the record (the first with the right type, else the first) has a country among
 //! the gold codes.
+//!
+//! The gold records use the PLOVER 0.5 (2016) categories; the coder follows the 2021
+//! CAMEO-to-PLOVER table, which renamed or merged four of them (DISAPPROVE and
+//! INVESTIGATE into ACCUSE, DEMAND into REQUEST, FIGHT into ASSAULT). A record's event
+//! type counts as right under either name; the exact-name figure is kept beside it.
 use crate::record::{CodedDocument, Event};
 use chrono::NaiveDate;
 use dyad_doc::Document;
@@ -78,7 +83,9 @@ pub fn read_gold(json: &str) -> Result<Vec<GoldRecord>, PloverError> {
             Some(GoldRecord {
                 id: r.id,
                 event: r.event.to_ascii_uppercase(),
-                date: r.date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                date: r
+                    .date
+                    .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
                 text,
                 source: actors(r.source),
                 target: actors(r.target),
@@ -132,6 +139,9 @@ pub struct RecordResult {
     pub gold_event: String,
     /// PLOVER types of all coded events, in order.
     pub coded: Vec<String>,
+    /// A coded event carries the gold category under its 0.5 name.
+    pub event_exact: bool,
+    /// ... under its 0.5 or its 2021 name.
     pub event_right: bool,
     /// `None` when the gold record names no actor on that side.
     pub source_right: Option<bool>,
@@ -145,6 +155,7 @@ pub struct PloverScores {
     /// Records from which at least one event was coded.
     pub with_events: usize,
     pub event_type: Tally,
+    pub event_type_exact: Tally,
     pub source: Tally,
     pub target: Tally,
     /// Event-type tally per gold PLOVER type.
@@ -158,22 +169,47 @@ fn country_right(gold: &[GoldActor], country: Option<&str>) -> Option<bool> {
     Some(country.is_some_and(|c| gold.iter().any(|g| g.code.eq_ignore_ascii_case(c))))
 }
 
+/// The 2021 name of a PLOVER 0.5 category (the same name where it was kept).
+pub fn name_2021(category: &str) -> &str {
+    match category {
+        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
+        "DEMAND" => "REQUEST",
+        "FIGHT" => "ASSAULT",
+        other => other,
+    }
+}
+
 /// Scores the events coded from one record.
 pub fn score_record(record: &GoldRecord, events: &[Event]) -> RecordResult {
-    let is_gold = |e: &&Event| e.plover.eq_ignore_ascii_case(&record.event);
+    let renamed = name_2021(&record.event);
+    let is_gold = |e: &&Event| {
+        e.plover.eq_ignore_ascii_case(&record.event) || e.plover.eq_ignore_ascii_case(renamed)
+    };
     let chosen = events.iter().find(is_gold).or(events.first());
     RecordResult {
         id: record.id.clone(),
         gold_event: record.event.clone(),
         coded: events.iter().map(|e| e.plover.clone()).collect(),
+        event_exact: events
+            .iter()
+            .any(|e| e.plover.eq_ignore_ascii_case(&record.event)),
         event_right: events.iter().any(|e| is_gold(&e)),
-        source_right: country_right(&record.source, chosen.and_then(|e| e.source.country.as_deref())),
-        target_right: country_right(&record.target, chosen.and_then(|e| e.target.country.as_deref())),
+        source_right: country_right(
+            &record.source,
+            chosen.and_then(|e| e.source.country.as_deref()),
+        ),
+        target_right: country_right(
+            &record.target,
+            chosen.and_then(|e| e.target.country.as_deref()),
+        ),
     }
 }
 
 /// Scores the codings of the records' documents, `coded[i]` from `records[i]`.
-pub fn evaluate(records: &[GoldRecord], coded: &[CodedDocument]) -> (PloverScores, Vec<RecordResult>) {
+pub fn evaluate(
+    records: &[GoldRecord],
+    coded: &[CodedDocument],
+) -> (PloverScores, Vec<RecordResult>) {
     let mut scores = PloverScores::default();
     let mut results = Vec::with_capacity(records.len());
     for (record, coded) in records.iter().zip(coded) {
@@ -181,7 +217,12 @@ pub fn evaluate(records: &[GoldRecord], coded: &[CodedDocument]) -> (PloverScore
         scores.records += 1;
         scores.with_events += usize::from(!coded.events.is_empty());
         scores.event_type.add(r.event_right);
-        scores.by_type.entry(r.gold_event.clone()).or_default().add(r.event_right);
+        scores.event_type_exact.add(r.event_exact);
+        scores
+            .by_type
+            .entry(r.gold_event.clone())
+            .or_default()
+            .add(r.event_right);
         if let Some(ok) = r.source_right {
             scores.source.add(ok);
         }
@@ -195,14 +236,41 @@ pub fn evaluate(records: &[GoldRecord], coded: &[CodedDocument]) -> (PloverScore
 
 impl fmt::Display for PloverScores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{} records, {} with at least one coded event", self.records, self.with_events)?;
-        writeln!(f, "{:<16} {:>6} {:>6} {:>7}", "measure", "right", "of", "percent")?;
-        for (name, t) in [("event type", self.event_type), ("source country", self.source), ("target country", self.target)] {
-            writeln!(f, "{:<16} {:>6} {:>6} {:>7.1}", name, t.right, t.total, t.pct())?;
+        writeln!(
+            f,
+            "{} records, {} with at least one coded event",
+            self.records, self.with_events
+        )?;
+        writeln!(
+            f,
+            "{:<16} {:>6} {:>6} {:>7}",
+            "measure", "right", "of", "percent"
+        )?;
+        for (name, t) in [
+            ("event type", self.event_type),
+            ("  exact name", self.event_type_exact),
+            ("source country", self.source),
+            ("target country", self.target),
+        ] {
+            writeln!(
+                f,
+                "{:<16} {:>6} {:>6} {:>7.1}",
+                name,
+                t.right,
+                t.total,
+                t.pct()
+            )?;
         }
-        writeln!(f, "\nevent type by gold type:")?;
+        writeln!(f, "\nevent type by gold type (0.5 or 2021 name):")?;
         for (name, t) in &self.by_type {
-            writeln!(f, "{:<16} {:>6} {:>6} {:>7.1}", name, t.right, t.total, t.pct())?;
+            writeln!(
+                f,
+                "{:<16} {:>6} {:>6} {:>7.1}",
+                name,
+                t.right,
+                t.total,
+                t.pct()
+            )?;
         }
         Ok(())
     }
@@ -230,6 +298,15 @@ mod tests {
         assert_eq!(gold[1].event, "DEMAND");
         assert!(gold[1].source.is_empty());
         assert_eq!(gold[1].date, NaiveDate::from_ymd_opt(2000, 1, 2));
+    }
+
+    #[test]
+    fn renamed_categories_map_to_their_2021_names() {
+        assert_eq!(name_2021("DISAPPROVE"), "ACCUSE");
+        assert_eq!(name_2021("INVESTIGATE"), "ACCUSE");
+        assert_eq!(name_2021("DEMAND"), "REQUEST");
+        assert_eq!(name_2021("FIGHT"), "ASSAULT");
+        assert_eq!(name_2021("AGREE"), "AGREE");
     }
 
     #[test]

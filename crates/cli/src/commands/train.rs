@@ -63,10 +63,14 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     for rel in needed {
         let path = args.data.join(rel);
         if !path.is_file() {
-            bail!("missing training data: {} (pass the data folder with --data)", path.display());
+            bail!(
+                "missing training data: {} (pass the data folder with --data)",
+                path.display()
+            );
         }
     }
-    std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("creating {}", args.out.display()))?;
     let progress = |line: String| {
         if !ctx.quiet {
             eprintln!("{line}");
@@ -91,7 +95,8 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
 }
 
 fn read_conllu(path: &Path) -> anyhow::Result<Vec<Sentence>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     conllu::parse(&text).with_context(|| format!("{}: not valid CoNLL-U", path.display()))
 }
 
@@ -104,19 +109,36 @@ fn tagger_options(args: &Args) -> tagger::TrainOptions {
 }
 
 /// Writes through a temporary file so a failed run leaves the old model in place.
-fn write_model(path: &Path, save: impl FnOnce(&mut Vec<u8>) -> anyhow::Result<()>) -> anyhow::Result<()> {
+fn write_model(
+    path: &Path,
+    save: impl FnOnce(&mut Vec<u8>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let mut bytes = Vec::new();
     save(&mut bytes)?;
     let tmp = path.with_extension("tmp");
     std::fs::write(&tmp, &bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("renaming {} to {}", tmp.display(), path.display()))?;
-    println!("wrote {} ({:.2} MB)", path.display(), bytes.len() as f64 / 1e6);
+    std::fs::rename(&tmp, path)
+        .with_context(|| format!("renaming {} to {}", tmp.display(), path.display()))?;
+    println!(
+        "wrote {} ({:.2} MB)",
+        path.display(),
+        bytes.len() as f64 / 1e6
+    );
     Ok(())
 }
 
-fn train_tagger(args: &Args, train: &[Sentence], dev: &[Sentence], progress: &dyn Fn(String)) -> anyhow::Result<Tagger> {
+fn train_tagger(
+    args: &Args,
+    train: &[Sentence],
+    dev: &[Sentence],
+    progress: &dyn Fn(String),
+) -> anyhow::Result<Tagger> {
     let opts = tagger_options(args);
-    progress(format!("tagger: {} training sentences, {} dev; {opts:?}", train.len(), dev.len()));
+    progress(format!(
+        "tagger: {} training sentences, {} dev; {opts:?}",
+        train.len(),
+        dev.len()
+    ));
     let start = Instant::now();
     let model = tagger::train_reporting(train, Some(dev), &opts, |r| {
         progress(format!(
@@ -140,7 +162,9 @@ fn train_tagger(args: &Args, train: &[Sentence], dev: &[Sentence], progress: &dy
         s.words,
         start.elapsed().as_secs_f64()
     );
-    write_model(&args.out.join("tagger.bin.gz"), |buf| model.save(buf).context("saving the tagger"))?;
+    write_model(&args.out.join("tagger.bin.gz"), |buf| {
+        model.save(buf).context("saving the tagger")
+    })?;
     Ok(model)
 }
 
@@ -158,7 +182,11 @@ fn train_parser(
     };
     let start = Instant::now();
     if args.jackknife > 1 {
-        progress(format!("parser: tagging {} training sentences over {} jackknife folds", train.len(), args.jackknife));
+        progress(format!(
+            "parser: tagging {} training sentences over {} jackknife folds",
+            train.len(),
+            args.jackknife
+        ));
         // Dev is tagged as running text will be: by a tagger trained on all of train.
         let trained;
         let full = match tagger_model {
@@ -170,9 +198,15 @@ fn train_parser(
         };
         full.tag_conllu(&mut dev);
         train = jackknife_tags(&train, args.jackknife, &tagger_options(args), progress);
-        progress(format!("parser: jackknifed tags in {:.1}s", start.elapsed().as_secs_f64()));
+        progress(format!(
+            "parser: jackknifed tags in {:.1}s",
+            start.elapsed().as_secs_f64()
+        ));
     }
-    progress(format!("parser: {} training sentences; {opts:?}", train.len()));
+    progress(format!(
+        "parser: {} training sentences; {opts:?}",
+        train.len()
+    ));
     let model = parser::train_with_progress(&train, &opts, |epoch, p| {
         let a = parser::score::evaluate(p, &dev);
         progress(format!(
@@ -183,7 +217,11 @@ fn train_parser(
         ));
     });
     let a = parser::score::evaluate(&model, &dev);
-    let tags = if args.jackknife > 1 { "predicted" } else { "gold" };
+    let tags = if args.jackknife > 1 {
+        "predicted"
+    } else {
+        "gold"
+    };
     println!(
         "parser: EWT dev ({tags} tags) UAS {:.2}  LAS {:.2}  ({} words, trained in {:.1}s)",
         a.uas(),
@@ -191,18 +229,34 @@ fn train_parser(
         a.words,
         start.elapsed().as_secs_f64()
     );
-    write_model(&args.out.join("parser.bin.gz"), |buf| model.save(buf).context("saving the parser"))
+    write_model(&args.out.join("parser.bin.gz"), |buf| {
+        model.save(buf).context("saving the parser")
+    })
 }
 
 /// `sentences` with UPOS/XPOS predicted by taggers that did not see them: fold `k`
 /// (every `folds`-th sentence from `k`) is tagged by a tagger trained on the rest.
 /// Two folds train at a time; heads and relations stay gold.
-fn jackknife_tags(sentences: &[Sentence], folds: usize, opts: &tagger::TrainOptions, progress: &dyn Fn(String)) -> Vec<Sentence> {
+fn jackknife_tags(
+    sentences: &[Sentence],
+    folds: usize,
+    opts: &tagger::TrainOptions,
+    progress: &dyn Fn(String),
+) -> Vec<Sentence> {
     let tag_fold = |k: usize| -> Vec<(usize, Sentence)> {
-        let rest: Vec<Sentence> = sentences.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, s)| s.clone()).collect();
+        let rest: Vec<Sentence> = sentences
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != k)
+            .map(|(_, s)| s.clone())
+            .collect();
         let model = tagger::train(&rest, opts);
-        let (index, mut held): (Vec<usize>, Vec<Sentence>) =
-            sentences.iter().enumerate().filter(|(i, _)| i % folds == k).map(|(i, s)| (i, s.clone())).unzip();
+        let (index, mut held): (Vec<usize>, Vec<Sentence>) = sentences
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds == k)
+            .map(|(i, s)| (i, s.clone()))
+            .unzip();
         model.tag_conllu(&mut held);
         index.into_iter().zip(held).collect()
     };
@@ -210,8 +264,14 @@ fn jackknife_tags(sentences: &[Sentence], folds: usize, opts: &tagger::TrainOpti
     let all: Vec<usize> = (0..folds).collect();
     for pair in all.chunks(2) {
         let tagged: Vec<Vec<(usize, Sentence)>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = pair.iter().map(|&k| scope.spawn(move || tag_fold(k))).collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+            let handles: Vec<_> = pair
+                .iter()
+                .map(|&k| scope.spawn(move || tag_fold(k)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
         });
         for (i, s) in tagged.into_iter().flatten() {
             for (w, p) in out[i].words.iter_mut().zip(s.words) {
@@ -227,8 +287,10 @@ fn jackknife_tags(sentences: &[Sentence], folds: usize, opts: &tagger::TrainOpti
 fn train_ner(args: &Args, progress: &dyn Fn(String)) -> anyhow::Result<()> {
     let read = |rel: &str| -> anyhow::Result<Vec<data::Gold>> {
         let path = args.data.join(rel);
-        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-        let (gold, _) = data::read_uner(&text, data::uner_label).with_context(|| format!("{}: not valid UNER IOB2", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let (gold, _) = data::read_uner(&text, data::uner_label)
+            .with_context(|| format!("{}: not valid UNER IOB2", path.display()))?;
         Ok(gold)
     };
     let train = read(UNER_TRAIN)?;
@@ -237,10 +299,19 @@ fn train_ner(args: &Args, progress: &dyn Fn(String)) -> anyhow::Result<()> {
     if let Some(e) = args.epochs {
         opts.epochs = e;
     }
-    progress(format!("ner: {} training sentences, {} dev; {opts:?}", train.len(), dev.len()));
+    progress(format!(
+        "ner: {} training sentences, {} dev; {opts:?}",
+        train.len(),
+        dev.len()
+    ));
     let start = Instant::now();
     let model = ner::train(&train, &opts);
-    let scores = ner::evaluate(&model, &dev, |l| Some(if l == Label::Gpe { Label::Loc } else { l }), &[Label::Per, Label::Org, Label::Loc]);
+    let scores = ner::evaluate(
+        &model,
+        &dev,
+        |l| Some(if l == Label::Gpe { Label::Loc } else { l }),
+        &[Label::Per, Label::Org, Label::Loc],
+    );
     let m = scores.micro();
     println!(
         "ner: UNER EWT dev (PER/ORG/LOC, GPE as LOC) P {:.2}  R {:.2}  F1 {:.2}  (trained in {:.1}s)",
@@ -250,5 +321,7 @@ fn train_ner(args: &Args, progress: &dyn Fn(String)) -> anyhow::Result<()> {
         start.elapsed().as_secs_f64()
     );
     print!("{scores}");
-    write_model(&args.out.join("ner.bin.gz"), |buf| model.save(buf).context("saving the entity model"))
+    write_model(&args.out.join("ner.bin.gz"), |buf| {
+        model.save(buf).context("saving the entity model")
+    })
 }

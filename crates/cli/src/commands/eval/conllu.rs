@@ -24,8 +24,10 @@ pub struct Args {
 
 /// The sentences of a gold file and, for each, whether it starts a paragraph.
 pub fn read_gold(path: &Path) -> anyhow::Result<(Vec<Sentence>, Vec<bool>)> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let sentences = conllu::parse(&text).with_context(|| format!("{}: not valid CoNLL-U", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let sentences =
+        conllu::parse(&text).with_context(|| format!("{}: not valid CoNLL-U", path.display()))?;
     Ok((sentences, raw::paragraph_starts(&text)))
 }
 
@@ -34,16 +36,26 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let tagger = models::tagger(args.model_dir.as_deref(), ctx.quiet)?;
     let parser = models::parser(args.model_dir.as_deref(), ctx.quiet)?;
     if args.raw {
-        let scores = raw::evaluate(&gold, &breaks, &tagger, &parser).with_context(|| format!("{}", args.gold.display()))?;
-        println!("{}: {} sentences, from the raw text", args.gold.display(), gold.len());
+        let scores = raw::evaluate(&gold, &breaks, &tagger, &parser)
+            .with_context(|| format!("{}", args.gold.display()))?;
+        println!(
+            "{}: {} sentences, from the raw text",
+            args.gold.display(),
+            gold.len()
+        );
         print!("{scores}");
         return Ok(Outcome::AllGood);
     }
     let mut predicted = gold.clone();
     tagger.tag_conllu(&mut predicted);
     parse_all(&parser, &mut predicted);
-    let scores = eval::evaluate_conllu(&gold, &predicted).with_context(|| format!("scoring {}", args.gold.display()))?;
-    println!("{}: {} sentences, gold tokens", args.gold.display(), gold.len());
+    let scores = eval::evaluate_conllu(&gold, &predicted)
+        .with_context(|| format!("scoring {}", args.gold.display()))?;
+    println!(
+        "{}: {} sentences, gold tokens",
+        args.gold.display(),
+        gold.len()
+    );
     print!("{scores}");
     Ok(Outcome::AllGood)
 }

@@ -16,8 +16,10 @@ pub fn tagger(dir: Option<&Path>, quiet: bool) -> anyhow::Result<Tagger> {
     match dir.map(|d| d.join("tagger.bin.gz")).filter(|p| p.is_file()) {
         Some(p) => {
             announce(quiet, "tagger", &p.display().to_string());
-            let file = std::fs::File::open(&p).with_context(|| format!("opening {}", p.display()))?;
-            Tagger::load(std::io::BufReader::new(file)).with_context(|| format!("loading the tagger {}", p.display()))
+            let file =
+                std::fs::File::open(&p).with_context(|| format!("opening {}", p.display()))?;
+            Tagger::load(std::io::BufReader::new(file))
+                .with_context(|| format!("loading the tagger {}", p.display()))
         }
         None => {
             announce(quiet, "tagger", "built in");
@@ -30,8 +32,10 @@ pub fn parser(dir: Option<&Path>, quiet: bool) -> anyhow::Result<Parser> {
     match dir.map(|d| d.join("parser.bin.gz")).filter(|p| p.is_file()) {
         Some(p) => {
             announce(quiet, "parser", &p.display().to_string());
-            let file = std::fs::File::open(&p).with_context(|| format!("opening {}", p.display()))?;
-            Parser::load(std::io::BufReader::new(file)).with_context(|| format!("loading the parser {}", p.display()))
+            let file =
+                std::fs::File::open(&p).with_context(|| format!("opening {}", p.display()))?;
+            Parser::load(std::io::BufReader::new(file))
+                .with_context(|| format!("loading the parser {}", p.display()))
         }
         None => {
             announce(quiet, "parser", "built in");
@@ -60,11 +64,15 @@ pub fn ner(dir: Option<&Path>, quiet: bool) -> anyhow::Result<Ner> {
         Some(p) => {
             announce(quiet, "entity model", &p.display().to_string());
             let bytes = std::fs::read(&p).with_context(|| format!("reading {}", p.display()))?;
-            Ok(Ner::Loaded(NerModel::load(&bytes).with_context(|| format!("loading the entity model {}", p.display()))?))
+            Ok(Ner::Loaded(NerModel::load(&bytes).with_context(|| {
+                format!("loading the entity model {}", p.display())
+            })?))
         }
         None => {
             announce(quiet, "entity model", "built in");
-            Ok(Ner::BuiltIn(NerModel::shipped().map_err(|e| anyhow!("loading the built-in entity model: {e}"))?))
+            Ok(Ner::BuiltIn(NerModel::shipped().map_err(|e| {
+                anyhow!("loading the built-in entity model: {e}")
+            })?))
         }
     }
 }

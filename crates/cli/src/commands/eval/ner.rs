@@ -49,7 +49,10 @@ fn gold_files(path: &Path) -> anyhow::Result<Vec<(PathBuf, Format)>> {
     }
     match format_of(path) {
         Some(f) => Ok(vec![(path.to_path_buf(), f)]),
-        None => bail!("{}: not a .iob2 (Universal NER) or .tsv (Worldwide newswire) file", path.display()),
+        None => bail!(
+            "{}: not a .iob2 (Universal NER) or .tsv (Worldwide newswire) file",
+            path.display()
+        ),
     }
 }
 
@@ -63,16 +66,23 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let mut total = Scores::default();
     let mut texts = 0;
     for (path, format) in &files {
-        let input = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let input =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         let (gold, scored): (Vec<data::Gold>, &[Label]) = match format {
             Format::Uner => {
-                let (gold, _) = data::read_uner(&input, data::uner_label).with_context(|| format!("{}: not valid UNER IOB2", path.display()))?;
+                let (gold, _) = data::read_uner(&input, data::uner_label)
+                    .with_context(|| format!("{}: not valid UNER IOB2", path.display()))?;
                 (gold, &[Label::Per, Label::Org, Label::Loc])
             }
             Format::Newswire => {
-                let gold = data::read_newswire(&input, data::newswire_label)
-                    .with_context(|| format!("{}: not a valid newswire TSV file", path.display()))?;
-                (gold, &[Label::Per, Label::Org, Label::Loc, Label::Norp, Label::Date])
+                let gold =
+                    data::read_newswire(&input, data::newswire_label).with_context(|| {
+                        format!("{}: not a valid newswire TSV file", path.display())
+                    })?;
+                (
+                    gold,
+                    &[Label::Per, Label::Org, Label::Loc, Label::Norp, Label::Date],
+                )
             }
         };
         texts += gold.len();
@@ -84,7 +94,11 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             t.pred += c.pred;
         }
     }
-    println!("{}: {} file(s), {texts} texts; GPE counted as LOC", args.gold.display(), files.len());
+    println!(
+        "{}: {} file(s), {texts} texts; GPE counted as LOC",
+        args.gold.display(),
+        files.len()
+    );
     print!("{total}");
     Ok(Outcome::AllGood)
 }

@@ -19,10 +19,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
-    let json = std::fs::read_to_string(&args.gold).with_context(|| format!("reading {}", args.gold.display()))?;
+    let json = std::fs::read_to_string(&args.gold)
+        .with_context(|| format!("reading {}", args.gold.display()))?;
     let records = plover::read_gold(&json).with_context(|| format!("{}", args.gold.display()))?;
     // Coding is the slow part; do it on every core, then score in file order.
-    let coded: Vec<_> = records.par_iter().map(|r| dyad_code::code_document(&r.document())).collect();
+    let coded: Vec<_> = records
+        .par_iter()
+        .map(|r| dyad_code::code_document(&r.document()))
+        .collect();
     let (scores, results) = plover::evaluate(&records, &coded);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     writeln!(out, "{}", args.gold.display())?;
@@ -30,7 +34,11 @@ pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
     if args.misses {
         writeln!(out, "\nmissed event types:")?;
         for r in results.iter().filter(|r| !r.event_right) {
-            let coded = if r.coded.is_empty() { "-".to_string() } else { r.coded.join(" ") };
+            let coded = if r.coded.is_empty() {
+                "-".to_string()
+            } else {
+                r.coded.join(" ")
+            };
             writeln!(out, "{}\t{}\tcoded: {coded}", r.id, r.gold_event)?;
         }
     }

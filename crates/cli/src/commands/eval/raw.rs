@@ -58,7 +58,11 @@ pub struct RawScores {
 
 impl fmt::Display for RawScores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{:<9} {:>7} {:>9} {:>7} {:>7} {:>7} {:>7}", "metric", "gold", "predicted", "correct", "P", "R", "F1")?;
+        writeln!(
+            f,
+            "{:<9} {:>7} {:>9} {:>7} {:>7} {:>7} {:>7}",
+            "metric", "gold", "predicted", "correct", "P", "R", "F1"
+        )?;
         for (name, s) in [
             ("Tokens", self.tokens),
             ("Sentences", self.sentences),
@@ -109,11 +113,17 @@ pub fn paragraph_starts(conllu: &str) -> Vec<bool> {
 
 /// The running text and, per gold sentence, the character span of each word.
 /// `breaks[i]`: sentence `i` starts a paragraph.
-fn gold_text(gold: &[Sentence], breaks: &[bool]) -> Result<(Vec<char>, Vec<Vec<Option<Span>>>), RawError> {
+fn gold_text(
+    gold: &[Sentence],
+    breaks: &[bool],
+) -> Result<(Vec<char>, Vec<Vec<Option<Span>>>), RawError> {
     let mut text: Vec<char> = Vec::new();
     let mut spans = Vec::with_capacity(gold.len());
     for (index, s) in gold.iter().enumerate() {
-        let t = s.text.as_deref().ok_or_else(|| RawError::NoText { index: index + 1, id: s.id.clone().unwrap_or_default() })?;
+        let t = s.text.as_deref().ok_or_else(|| RawError::NoText {
+            index: index + 1,
+            id: s.id.clone().unwrap_or_default(),
+        })?;
         if !text.is_empty() {
             if breaks.get(index).copied().unwrap_or(false) {
                 text.extend(['\n', '\n']);
@@ -149,7 +159,12 @@ fn find_near(chars: &[char], from: usize, form: &[char]) -> Option<usize> {
     (from..=last).find(|&at| chars.get(at..at + form.len()) == Some(form))
 }
 
-pub fn evaluate(gold: &[Sentence], breaks: &[bool], tagger: &Tagger, parser: &Parser) -> Result<RawScores, RawError> {
+pub fn evaluate(
+    gold: &[Sentence],
+    breaks: &[bool],
+    tagger: &Tagger,
+    parser: &Parser,
+) -> Result<RawScores, RawError> {
     let (chars, gold_spans) = gold_text(gold, breaks)?;
     let text: String = chars.iter().collect();
     let mut predicted = tokenize::sentences(&text);
@@ -169,11 +184,19 @@ pub fn evaluate(gold: &[Sentence], breaks: &[bool], tagger: &Tagger, parser: &Pa
     }
     let n_pred: usize = predicted.iter().map(|s| s.tokens.len()).sum();
     let n_gold: usize = gold.iter().map(|s| s.words.len()).sum();
-    for m in [&mut scores.tokens, &mut scores.upos, &mut scores.xpos, &mut scores.lemma, &mut scores.uas, &mut scores.las] {
+    for m in [
+        &mut scores.tokens,
+        &mut scores.upos,
+        &mut scores.xpos,
+        &mut scores.lemma,
+        &mut scores.uas,
+        &mut scores.las,
+    ] {
         m.gold = n_gold;
         m.predicted = n_pred;
     }
-    let pred_sentences: std::collections::HashSet<Span> = predicted.iter().map(|s| (s.start, s.end)).collect();
+    let pred_sentences: std::collections::HashSet<Span> =
+        predicted.iter().map(|s| (s.start, s.end)).collect();
     scores.sentences.gold = gold.len();
     scores.sentences.predicted = predicted.len();
 
@@ -186,13 +209,19 @@ pub fn evaluate(gold: &[Sentence], breaks: &[bool], tagger: &Tagger, parser: &Pa
             }
         }
         for (w, span) in s.words.iter().zip(spans) {
-            let Some(&(si, ti)) = span.as_ref().and_then(|sp| by_span.get(sp)) else { continue };
+            let Some(&(si, ti)) = span.as_ref().and_then(|sp| by_span.get(sp)) else {
+                continue;
+            };
             let t = &predicted[si].tokens[ti];
             scores.tokens.correct += 1;
             scores.upos.correct += usize::from(t.upos == w.upos);
             scores.xpos.correct += usize::from(t.xpos == w.xpos);
             scores.lemma.correct += usize::from(t.lemma == w.lemma);
-            let gold_head = if w.head == 0 { None } else { spans.get(w.head - 1).copied().flatten() };
+            let gold_head = if w.head == 0 {
+                None
+            } else {
+                spans.get(w.head - 1).copied().flatten()
+            };
             let pred_head = t.head.map(|h| {
                 let h = &predicted[si].tokens[h];
                 (h.start, h.end)
@@ -238,9 +267,18 @@ mod tests {
         let (text, spans) = gold_text(&gold, &[false, false]).unwrap();
         let text: String = text.iter().collect();
         assert_eq!(text, "I don't know. Yes.");
-        let words: Vec<&str> = gold.iter().flat_map(|s| s.words.iter().map(|w| w.form.as_str())).collect();
-        let found: Vec<String> =
-            spans.iter().flatten().map(|sp| sp.map(|(a, b)| text.chars().skip(a).take(b - a).collect()).unwrap_or_default()).collect();
+        let words: Vec<&str> = gold
+            .iter()
+            .flat_map(|s| s.words.iter().map(|w| w.form.as_str()))
+            .collect();
+        let found: Vec<String> = spans
+            .iter()
+            .flatten()
+            .map(|sp| {
+                sp.map(|(a, b)| text.chars().skip(a).take(b - a).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
         assert_eq!(found, words);
         assert_eq!(spans[1][0], Some((14, 17)));
     }
@@ -262,6 +300,9 @@ mod tests {
     #[test]
     fn a_sentence_without_text_is_an_error() {
         let gold = conllu::parse("1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\t_\n\n").unwrap();
-        assert!(matches!(gold_text(&gold, &[]), Err(RawError::NoText { index: 1, .. })));
+        assert!(matches!(
+            gold_text(&gold, &[]),
+            Err(RawError::NoText { index: 1, .. })
+        ));
     }
 }
