@@ -257,3 +257,41 @@ fn eval_plover_codes_every_gold_record() {
     assert!((0.0..=100.0).contains(&event), "{text}");
     assert!(text.contains("AGREE"), "{text}");
 }
+
+#[test]
+fn train_parser_and_ner_write_models_that_eval_uses() {
+    let (Some(ud), Some(uner)) = (shared("data/ud"), shared("data/uner")) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(data.join("ud")).unwrap();
+    std::fs::create_dir_all(data.join("uner")).unwrap();
+    for (sub, file, n) in [
+        ("ud", "en_ewt-ud-train.conllu", 300),
+        ("ud", "en_ewt-ud-dev.conllu", 100),
+        ("uner", "en_ewt-ud-train.iob2", 600),
+        ("uner", "en_ewt-ud-dev.iob2", 200),
+    ] {
+        let from = if sub == "ud" { &ud } else { &uner };
+        std::fs::write(data.join(sub).join(file), first_sentences(&from.join(file), n)).unwrap();
+    }
+    let models = dir.path().join("models");
+    let common = ["--data", p(&data), "--out", p(&models), "--epochs", "2"];
+    let out = ok(dyad().args(["train", "parser", "--jackknife", "2"]).args(common).output().unwrap());
+    assert!(stdout(&out).contains("parser: EWT dev (predicted tags) UAS"), "{}", stdout(&out));
+    assert!(models.join("parser.bin.gz").is_file());
+    // Training the parser alone writes no tagger.
+    assert!(!models.join("tagger.bin.gz").exists());
+    let out = ok(dyad().args(["train", "ner"]).args(common).output().unwrap());
+    assert!(stdout(&out).contains("ner: UNER EWT dev"), "{}", stdout(&out));
+
+    let dev = data.join("ud/en_ewt-ud-dev.conllu");
+    let out = ok(dyad().args(["eval", "conllu", p(&dev), "--model-dir", p(&models)]).output().unwrap());
+    assert!(stderr(&out).contains(p(&models.join("parser.bin.gz"))), "{}", stderr(&out));
+    let uas = figure(&out, "UAS");
+    assert!(uas > 30.0, "a parser trained on 300 sentences should beat chance: {uas}");
+
+    let ner_dev = data.join("uner/en_ewt-ud-dev.iob2");
+    let out = ok(dyad().args(["eval", "ner", p(&ner_dev), "--model-dir", p(&models)]).output().unwrap());
+    assert!(stderr(&out).contains(p(&models.join("ner.bin.gz"))), "{}", stderr(&out));
+    assert!(figure(&out, "micro") > 5.0, "{}", stdout(&out));
+}

@@ -89,6 +89,8 @@ impl fmt::Display for RawScores {
 }
 
 type Span = (usize, usize);
+/// Per gold sentence, the span of each word (`None`: not found in the text).
+type WordSpans = Vec<Vec<Option<Span>>>;
 
 /// For each sentence of a CoNLL-U file, whether a `# newpar` or `# newdoc` comment
 /// comes before it: there the running text gets a blank line instead of a space, as
@@ -116,7 +118,7 @@ pub fn paragraph_starts(conllu: &str) -> Vec<bool> {
 fn gold_text(
     gold: &[Sentence],
     breaks: &[bool],
-) -> Result<(Vec<char>, Vec<Vec<Option<Span>>>), RawError> {
+) -> Result<(Vec<char>, WordSpans), RawError> {
     let mut text: Vec<char> = Vec::new();
     let mut spans = Vec::with_capacity(gold.len());
     for (index, s) in gold.iter().enumerate() {
