@@ -83,9 +83,23 @@ fn latest_date_in(input: &Input<'_>) -> Option<NaiveDate> {
         .max()
 }
 
-/// The text of each sentence, in order.
+/// The text of each sentence, in order, found in one pass over the document (sentence
+/// offsets count characters, not bytes; sentences come in order and do not overlap).
 fn sentence_texts<'a>(input: &'a Input<'a>) -> impl Iterator<Item = String> + 'a {
-    input.sentences.iter().map(|s| input.text.chars().skip(s.start).take(s.end - s.start).collect())
+    let text = input.text;
+    let mut bytes = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).enumerate();
+    let mut last = (0, 0);
+    let mut byte_at = move |char_index: usize| {
+        if char_index != last.0 {
+            last = bytes.find(|&(c, _)| c == char_index).unwrap_or((char_index, text.len()));
+        }
+        last.1
+    };
+    input.sentences.iter().map(move |s| {
+        let start = byte_at(s.start);
+        let end = byte_at(s.end);
+        text[start..end].to_string()
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
