@@ -154,3 +154,20 @@ fn a_pronoun_subject_is_the_person_just_named() {
     assert_eq!(condemn.source.name.as_deref(), Some("Maria Zakharova"));
     assert_eq!(condemn.source.actor.as_deref(), Some("RUSGOV"));
 }
+
+#[test]
+fn the_two_leaders_are_the_two_countries_just_named() {
+    // Reports of Putin's visit to Hanoi, 20 June 2024.
+    let found = events(
+        "On a state visit following a short trip to North Korea on Wednesday, Putin was greeted by a 21-gun salute in a welcome ceremony at the Presidential Palace before meeting with Nguyen Phu Trong, the general secretary of the ruling Communist Party, as well as President To Lam and Prime Minister Pham Minh Chinh.\n\n\
+         “We wish to promote defence and security co-operation, respond to non-traditional security challenges on the basis of international law and practice, and contribute to regional and world peace and security,\" Lam told media after talks with his Russian counterpart.\n\n\
+         The two leaders adopted a declaration on deepening the countries' strategic partnership and signed 11 agreements related to education, medicine and energy.",
+        "2024-06-20",
+    );
+    let signed: Vec<_> = found.iter().filter(|e| e.root == "05" && e.sentence.starts_with("The two leaders")).collect();
+    assert!(!signed.is_empty(), "{found:#?}");
+    for e in signed {
+        let countries = [e.source.country.as_deref(), e.target.country.as_deref()];
+        assert!(countries.contains(&Some("VNM")) && countries.contains(&Some("RUS")), "{e:#?}");
+    }
+}

@@ -179,3 +179,43 @@ fn antecedent(cx: &Context<'_>, sentence: usize, token: usize, female: bool) -> 
             Some(ActorRef { text: String::new(), country: country_of(&actor), actor: Some(actor), name: Some(e.name.clone()) })
         })
 }
+
+/// Head nouns of a pair reference: "the two leaders", "both countries".
+const PAIR_NOUNS: &[&str] = &["leaders", "presidents", "men", "heads", "sides", "countries", "nations", "governments", "ministers"];
+
+/// "the two leaders", "both sides": the two latest actors of different countries of the
+/// kind the noun names (people for "leaders", states for "countries"), at most
+/// [`PRONOUN_REACH`] sentences back. `None` when the phrase is not such a reference.
+pub fn pair(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize) -> Option<Vec<ActorRef>> {
+    let noun = tokens[head].text.to_lowercase();
+    if !PAIR_NOUNS.contains(&noun.as_str()) {
+        return None;
+    }
+    let counted = children(tokens, head).any(|c| {
+        let w = tokens[c].text.to_lowercase();
+        w == "both" || (w == "two" && tokens[c].deprel == "nummod")
+    });
+    if !counted {
+        return None;
+    }
+    let states = matches!(noun.as_str(), "sides" | "countries" | "nations" | "governments");
+    let mentions = &cx.entities.mentions;
+    let before = mentions.partition_point(|m| (m.sentence, m.end) <= (sentence, head));
+    let mut found: Vec<ActorRef> = Vec::new();
+    for m in mentions[..before].iter().rev().take_while(|m| m.sentence + PRONOUN_REACH >= sentence) {
+        let Some(e) = cx.entities.get(m.entity) else { continue };
+        let kind_fits = if states { e.label == Label::Gpe } else { e.label == Label::Per };
+        let Some(actor) = e.actor.clone().filter(|_| kind_fits) else { continue };
+        // A pair of leaders or states is two countries meeting: "the two leaders" after
+        // Putin and To Lam, not To Lam and his prime minister.
+        let country = country_of(&actor);
+        if country.is_none() || found.iter().any(|f| f.country == country) {
+            continue;
+        }
+        found.push(ActorRef { text: surface(tokens, head.saturating_sub(2), head + 1), country, actor: Some(actor), name: Some(e.name.clone()) });
+        if found.len() == 2 {
+            return Some(found);
+        }
+    }
+    Some(Vec::new())
+}

@@ -198,7 +198,10 @@ fn code_predicate(
 }
 
 fn resolve_all(cx: &Context<'_>, si: usize, tokens: &[Token], heads: &[usize]) -> Vec<ActorRef> {
-    heads.iter().filter_map(|&h| actors::resolve(cx, si, tokens, h)).collect()
+    heads
+        .iter()
+        .flat_map(|&h| actors::pair(cx, si, tokens, h).unwrap_or_else(|| actors::resolve(cx, si, tokens, h).into_iter().collect()))
+        .collect()
 }
 
 /// The modality with whose word it rests on. An event stated inside someone's quote is
