@@ -51,3 +51,18 @@ pub struct AnnotatedSentence {
     pub tokens: Vec<Token>,
     pub entities: Vec<EntitySpan>,
 }
+
+/// The class of a character in a word shape: `X` upper case, `x` lower case, `d` digit,
+/// anything else itself ("Kim Jong-Un" → "Xxx Xxxx-Xx" before runs are shortened).
+#[inline]
+pub fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_ascii_digit() {
+        'd'
+    } else {
+        c
+    }
+}

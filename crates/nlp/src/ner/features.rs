@@ -92,15 +92,7 @@ pub fn shape(word: &str) -> String {
     let mut last = '\0';
     let mut run = 0;
     for c in word.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
+        let s = crate::token::shape_class(c);
         if s == last {
             run += 1;
             if run >= 2 {

@@ -175,15 +175,7 @@ impl Prepared {
                 let mut last = '\0';
                 let mut n = 0;
                 for c in form.chars() {
-                    let s = if c.is_uppercase() {
-                        'X'
-                    } else if c.is_lowercase() {
-                        'x'
-                    } else if c.is_ascii_digit() {
-                        'd'
-                    } else {
-                        c
-                    };
+                    let s = crate::token::shape_class(c);
                     if s != last {
                         a.push(s);
                         last = s;
