@@ -15,6 +15,32 @@ pub enum EvalError {
     Form { sentence: usize, id: String, word: usize, gold: String, predicted: String },
 }
 
+/// Matches out of gold and predicted items (entity spans, words from raw text): the
+/// counts behind a precision, recall and F1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub tp: usize,
+    pub gold: usize,
+    pub pred: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        self.tp as f64 / self.pred.max(1) as f64
+    }
+    pub fn recall(&self) -> f64 {
+        self.tp as f64 / self.gold.max(1) as f64
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
 /// Counts of correct words per metric, over `words` words.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Scores {

@@ -3,29 +3,7 @@ use super::labels::Label;
 use std::collections::BTreeMap;
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub tp: usize,
-    pub gold: usize,
-    pub pred: usize,
-}
-
-impl Counts {
-    pub fn precision(&self) -> f64 {
-        self.tp as f64 / self.pred.max(1) as f64
-    }
-    pub fn recall(&self) -> f64 {
-        self.tp as f64 / self.gold.max(1) as f64
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
+pub use crate::eval::Counts;
 
 /// Exact-match span scores: a predicted span counts when its start, end and label all
 /// equal a gold span's.

@@ -8,6 +8,7 @@
 //! Gold words that are parts of a multiword token whose form does not appear
 //! letter for letter in the text (rare in English) get no span and count as missed.
 use dyad_nlp::conllu::Sentence;
+use dyad_nlp::eval::Counts;
 use dyad_nlp::parser::{Parser, Scratch};
 use dyad_nlp::tagger::Tagger;
 use dyad_nlp::tokenize;
@@ -20,40 +21,15 @@ pub enum RawError {
     NoText { index: usize, id: String },
 }
 
-/// Correct out of gold and predicted, for one metric.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct F1 {
-    pub correct: usize,
-    pub gold: usize,
-    pub predicted: usize,
-}
-
-impl F1 {
-    fn precision(&self) -> f64 {
-        100.0 * self.correct as f64 / self.predicted.max(1) as f64
-    }
-    fn recall(&self) -> f64 {
-        100.0 * self.correct as f64 / self.gold.max(1) as f64
-    }
-    fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct RawScores {
-    pub tokens: F1,
-    pub sentences: F1,
-    pub upos: F1,
-    pub xpos: F1,
-    pub lemma: F1,
-    pub uas: F1,
-    pub las: F1,
+    pub tokens: Counts,
+    pub sentences: Counts,
+    pub upos: Counts,
+    pub xpos: Counts,
+    pub lemma: Counts,
+    pub uas: Counts,
+    pub las: Counts,
 }
 
 impl fmt::Display for RawScores {
@@ -77,11 +53,11 @@ impl fmt::Display for RawScores {
                 "{:<9} {:>7} {:>9} {:>7} {:>7.2} {:>7.2} {:>7.2}",
                 name,
                 s.gold,
-                s.predicted,
-                s.correct,
-                s.precision(),
-                s.recall(),
-                s.f1()
+                s.pred,
+                s.tp,
+                100.0 * s.precision(),
+                100.0 * s.recall(),
+                100.0 * s.f1()
             )?;
         }
         Ok(())
@@ -195,19 +171,19 @@ pub fn evaluate(
         &mut scores.las,
     ] {
         m.gold = n_gold;
-        m.predicted = n_pred;
+        m.pred = n_pred;
     }
     let pred_sentences: std::collections::HashSet<Span> =
         predicted.iter().map(|s| (s.start, s.end)).collect();
     scores.sentences.gold = gold.len();
-    scores.sentences.predicted = predicted.len();
+    scores.sentences.pred = predicted.len();
 
     for (s, spans) in gold.iter().zip(&gold_spans) {
         let first = spans.iter().flatten().next();
         let last = spans.iter().flatten().last();
         if let (Some(a), Some(b)) = (first, last) {
             if pred_sentences.contains(&(a.0, b.1)) {
-                scores.sentences.correct += 1;
+                scores.sentences.tp += 1;
             }
         }
         for (w, span) in s.words.iter().zip(spans) {
@@ -215,10 +191,10 @@ pub fn evaluate(
                 continue;
             };
             let t = &predicted[si].tokens[ti];
-            scores.tokens.correct += 1;
-            scores.upos.correct += usize::from(t.upos == w.upos);
-            scores.xpos.correct += usize::from(t.xpos == w.xpos);
-            scores.lemma.correct += usize::from(t.lemma == w.lemma);
+            scores.tokens.tp += 1;
+            scores.upos.tp += usize::from(t.upos == w.upos);
+            scores.xpos.tp += usize::from(t.xpos == w.xpos);
+            scores.lemma.tp += usize::from(t.lemma == w.lemma);
             let gold_head = if w.head == 0 {
                 None
             } else {
@@ -234,8 +210,8 @@ pub fn evaluate(
                 _ => gold_head.is_some() && gold_head == pred_head,
             };
             if head_right {
-                scores.uas.correct += 1;
-                scores.las.correct += usize::from(universal(&t.deprel) == universal(&w.deprel));
+                scores.uas.tp += 1;
+                scores.las.tp += usize::from(universal(&t.deprel) == universal(&w.deprel));
             }
         }
     }
