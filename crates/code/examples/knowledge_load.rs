@@ -15,7 +15,7 @@ fn main() {
             tables.read(file, text).expect("built-in tables parse");
         }
         let k = Knowledge::build(tables).expect("built-in tables index");
-        sizes = (k.people.len(), k.verbs.len(), k.cities.len());
+        sizes = (k.tables.people.len(), k.tables.verbs.len(), k.tables.cities.len());
     }
     let per_load = start.elapsed().as_secs_f64() / runs as f64;
     let bytes: usize = EMBEDDED.iter().map(|(_, t)| t.len()).sum();

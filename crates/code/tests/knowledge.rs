@@ -23,15 +23,15 @@ fn actor_of(name: &str, date: &str) -> Option<String> {
 #[test]
 fn every_table_parses_with_substantial_content() {
     let k = Knowledge::try_embedded().expect("embedded tables parse");
-    assert!(k.countries.len() >= 240, "countries: {}", k.countries.len());
-    let listed_cities = k.cities.iter().filter(|c| c.origin.file.as_ref() == "cities.tsv").count();
+    assert!(k.tables.countries.len() >= 240, "countries: {}", k.tables.countries.len());
+    let listed_cities = k.tables.cities.iter().filter(|c| c.origin.file.as_ref() == "cities.tsv").count();
     assert!(listed_cities >= 300, "cities.tsv rows: {listed_cities}");
-    assert!(k.igos.len() >= 60, "igos: {}", k.igos.len());
-    assert!(k.groups.len() >= 80, "groups: {}", k.groups.len());
-    assert!(k.people.len() >= 400, "people: {}", k.people.len());
-    assert!(k.roles.len() >= 150, "roles: {}", k.roles.len());
-    assert!(k.verbs.len() >= 400, "verbs: {}", k.verbs.len());
-    assert!(k.modality_cues.len() >= 100, "modality cues: {}", k.modality_cues.len());
+    assert!(k.tables.igos.len() >= 60, "igos: {}", k.tables.igos.len());
+    assert!(k.tables.groups.len() >= 80, "groups: {}", k.tables.groups.len());
+    assert!(k.tables.people.len() >= 400, "people: {}", k.tables.people.len());
+    assert!(k.tables.roles.len() >= 150, "roles: {}", k.tables.roles.len());
+    assert!(k.tables.verbs.len() >= 400, "verbs: {}", k.tables.verbs.len());
+    assert!(k.tables.modality_cues.len() >= 100, "modality cues: {}", k.tables.modality_cues.len());
 }
 
 #[test]
@@ -42,7 +42,7 @@ fn every_cameo_root_exists_with_goldstein_and_the_quad_class_of_its_root() {
         let info = k.cameo(&code).unwrap_or_else(|| panic!("root {code} missing"));
         assert!((-10.0..=10.0).contains(&info.goldstein));
     }
-    for info in &k.cameo {
+    for info in &k.tables.cameo {
         assert_eq!(info.quad_class, info.code.quad_class(), "quad class of {}", info.code);
         if let Some(parent) = info.code.parent() {
             assert!(k.cameo(parent.as_str()).is_some(), "{} has no parent {}", info.code, parent);
@@ -71,7 +71,7 @@ fn every_verb_pattern_codes_an_existing_cameo_code_once() {
     let k = k();
     let mut seen = HashSet::new();
     let mut roots = HashSet::new();
-    for v in &k.verbs {
+    for v in &k.tables.verbs {
         assert!(k.cameo(v.code.as_str()).is_some(), "{}:{} codes unknown {}", v.origin.file, v.origin.line, v.code);
         assert!(seen.insert((v.pattern.clone(), v.pos)), "{}:{} repeats pattern {:?}", v.origin.file, v.origin.line, v.pattern);
         roots.insert(v.code.root());
@@ -79,7 +79,7 @@ fn every_verb_pattern_codes_an_existing_cameo_code_once() {
     assert_eq!(roots.len(), 20, "patterns cover every root");
     // The dev conventions the coder depends on.
     let code = |pattern: &str, pos: PatternPos| {
-        k.verbs.iter().find(|v| v.pattern == pattern && v.pos == pos).map(|v| v.code.to_string())
+        k.tables.verbs.iter().find(|v| v.pattern == pattern && v.pos == pos).map(|v| v.code.to_string())
     };
     assert_eq!(code("visit _", PatternPos::Verb).as_deref(), Some("042"));
     assert_eq!(code("invite _", PatternPos::Verb).as_deref(), Some("036"));
@@ -93,7 +93,7 @@ fn every_verb_pattern_codes_an_existing_cameo_code_once() {
 #[test]
 fn every_person_has_a_valid_actor_and_a_known_country() {
     let k = k();
-    for p in &k.people {
+    for p in &k.tables.people {
         let at = format!("{}:{} ({})", p.origin.file, p.origin.line, p.name);
         assert!(p.actor.as_str().parse::<ActorCode>().is_ok(), "{at}");
         assert!(k.country(p.country).is_some(), "{at}: unknown country {}", p.country);
@@ -101,7 +101,7 @@ fn every_person_has_a_valid_actor_and_a_known_country() {
             assert!(k.country(c).is_some(), "{at}: actor {} has unknown country", p.actor);
         } else {
             assert!(
-                k.igos.iter().any(|i| i.code == p.actor) || k.groups.iter().any(|g| g.actor == p.actor),
+                k.tables.igos.iter().any(|i| i.code == p.actor) || k.tables.groups.iter().any(|g| g.actor == p.actor),
                 "{at}: international actor {} is neither a body nor a group",
                 p.actor
             );
@@ -110,12 +110,12 @@ fn every_person_has_a_valid_actor_and_a_known_country() {
             assert!(s <= e, "{at}");
         }
     }
-    for g in &k.groups {
+    for g in &k.tables.groups {
         if let Some(c) = g.actor.country() {
             assert!(k.country(c).is_some(), "group {} has unknown country", g.name);
         }
     }
-    for c in &k.cities {
+    for c in &k.tables.cities {
         if let Some(code) = c.country {
             assert!(k.country(code).is_some(), "city {} has unknown country {}", c.name, code);
         }
@@ -292,7 +292,7 @@ fn dev_gold_actor_codes_are_known() {
         return;
     };
     let k = k();
-    let shorts: HashSet<String> = k.igos.iter().filter_map(|i| i.short.clone()).collect();
+    let shorts: HashSet<String> = k.tables.igos.iter().filter_map(|i| i.short.clone()).collect();
     let mut checked = 0;
     for line in text.lines() {
         let doc: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -405,16 +405,16 @@ fn patterns_match_clauses_and_the_longest_wins() {
 fn person_names_are_unambiguous() {
     use dyad_code::knowledge::name_key;
     let k = k();
-    for p in &k.people {
+    for p in &k.tables.people {
         for n in std::iter::once(&p.name).chain(&p.aliases) {
             assert!(k.country_by_name(n).is_none(), "{}: {n:?} is also a country", p.name);
             assert!(k.country_by_adjective(n).is_none(), "{}: {n:?} is also a demonym", p.name);
             assert!(k.group(n).is_none(), "{}: {n:?} is also a group", p.name);
         }
     }
-    for (i, a) in k.people.iter().enumerate() {
+    for (i, a) in k.tables.people.iter().enumerate() {
         let keys: HashSet<String> = std::iter::once(&a.name).chain(&a.aliases).map(|n| name_key(n)).collect();
-        for b in &k.people[i + 1..] {
+        for b in &k.tables.people[i + 1..] {
             if name_key(&a.name) == name_key(&b.name) {
                 continue;
             }

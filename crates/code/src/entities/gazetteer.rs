@@ -173,11 +173,11 @@ fn index(k: &'static Knowledge) -> HashMap<String, Entry> {
             phrases.entry(key).or_insert(Entry { known, acronym });
         }
     };
-    let countries: Vec<Country> = k.countries.iter().map(|c| Country { name: &c.name, iso3: c.code.as_str() }).collect();
-    for (kc, &c) in k.countries.iter().zip(&countries) {
+    let countries: Vec<Country> = k.tables.countries.iter().map(|c| Country { name: &c.name, iso3: c.code.as_str() }).collect();
+    for (kc, &c) in k.tables.countries.iter().zip(&countries) {
         add(&kc.name, Known::Country(c), true);
     }
-    for (kc, &c) in k.countries.iter().zip(&countries) {
+    for (kc, &c) in k.tables.countries.iter().zip(&countries) {
         for a in &kc.aliases {
             add(a, Known::Country(c), false);
         }
@@ -188,7 +188,7 @@ fn index(k: &'static Knowledge) -> HashMap<String, Entry> {
             add(cap, Known::Capital(c, cap), false);
         }
     }
-    for city in k.cities.iter().filter(|c| c.kind == PlaceKind::Capital) {
+    for city in k.tables.cities.iter().filter(|c| c.kind == PlaceKind::Capital) {
         let Some(c) = city.country.and_then(|code| k.country(code)).map(|kc| Country { name: &kc.name, iso3: kc.code.as_str() }) else {
             continue;
         };
@@ -197,19 +197,19 @@ fn index(k: &'static Knowledge) -> HashMap<String, Entry> {
         }
     }
     // Continents and world regions: places of no one country.
-    for city in k.cities.iter().filter(|c| c.kind == PlaceKind::Area && c.country.is_none()) {
+    for city in k.tables.cities.iter().filter(|c| c.kind == PlaceKind::Area && c.country.is_none()) {
         let b = Body { name: &city.name, label: "LOC", actor: None };
         for n in std::iter::once(&city.name).chain(&city.aliases) {
             add(n, Known::Body(b), false);
         }
     }
-    for g in &k.igos {
+    for g in &k.tables.igos {
         let b = Body { name: &g.name, label: "ORG", actor: Some(g.code.as_str()) };
         for n in std::iter::once(&g.name).chain(&g.aliases) {
             add(n, Known::Body(b), false);
         }
     }
-    for g in &k.groups {
+    for g in &k.tables.groups {
         let b = Body { name: &g.name, label: "ORG", actor: Some(g.actor.as_str()) };
         for n in std::iter::once(&g.name).chain(&g.aliases) {
             add(n, Known::Body(b), false);
@@ -217,7 +217,7 @@ fn index(k: &'static Knowledge) -> HashMap<String, Entry> {
     }
     // The actor code of a metonym ("Kremlin" = RUSGOV) comes from `knowledge` when the
     // entity is resolved; here it is only known to be a body.
-    for kc in &k.countries {
+    for kc in &k.tables.countries {
         for m in kc.metonyms.iter().filter(|m| m.sector.is_some()) {
             // "The Hague" (=GOV) is still the city when named.
             let known = match k.city(&m.name) {

@@ -113,15 +113,7 @@ struct Indices {
 /// All of dyad's knowledge tables, indexed for lookup.
 #[derive(Debug, Clone)]
 pub struct Knowledge {
-    pub countries: Vec<Country>,
-    pub cities: Vec<City>,
-    pub igos: Vec<Igo>,
-    pub groups: Vec<Group>,
-    pub people: Vec<Person>,
-    pub roles: Vec<RoleWord>,
-    pub cameo: Vec<CameoInfo>,
-    pub verbs: Vec<VerbPattern>,
-    pub modality_cues: Vec<ModalityCue>,
+    pub tables: Tables,
     index: Indices,
 }
 
@@ -267,22 +259,23 @@ impl Knowledge {
             }
         }
 
-        Ok(Knowledge { countries, cities, igos, groups, people, roles, cameo, verbs, modality_cues, index })
+        let tables = Tables { countries, cities, igos, groups, people, roles, cameo, verbs, modality_cues };
+        Ok(Knowledge { tables, index })
     }
 
     /// A country by its ISO alpha-3 code.
     pub fn country(&self, code: CountryCode) -> Option<&Country> {
-        self.index.country_codes.get(&code).map(|&i| &self.countries[i as usize])
+        self.index.country_codes.get(&code).map(|&i| &self.tables.countries[i as usize])
     }
 
     /// A country by its name, an alias or its code ("Burma", "DPRK", "Türkiye", "USA").
     pub fn country_by_name(&self, name: &str) -> Option<&Country> {
-        self.index.country_names.get(name).first().map(|&i| &self.countries[i as usize])
+        self.index.country_names.get(name).first().map(|&i| &self.tables.countries[i as usize])
     }
 
     /// A country by a nationality adjective or demonym ("Russian", "North Koreans").
     pub fn country_by_adjective(&self, word: &str) -> Option<&Country> {
-        self.index.adjectives.get(word).first().map(|&i| &self.countries[i as usize])
+        self.index.adjectives.get(word).first().map(|&i| &self.tables.countries[i as usize])
     }
 
     /// A word standing for a country's government or the country ("Kremlin", "Moscow").
@@ -290,23 +283,23 @@ impl Knowledge {
         self.index
             .metonyms
             .get(&name_key(name))
-            .map(|&(i, sector)| Metonym { country: &self.countries[i as usize], sector })
+            .map(|&(i, sector)| Metonym { country: &self.tables.countries[i as usize], sector })
     }
 
     /// A city, region, sea or other place by name or alias. Where several places share the
     /// name, the first listed wins (capitals and better-known places are listed first).
     pub fn city(&self, name: &str) -> Option<&City> {
-        self.index.cities.get(name).first().map(|&i| &self.cities[i as usize])
+        self.index.cities.get(name).first().map(|&i| &self.tables.cities[i as usize])
     }
 
     /// An international body by name, acronym or alias ("NATO", "UN Security Council").
     pub fn igo(&self, name: &str) -> Option<&Igo> {
-        self.index.igos.get(name).first().map(|&i| &self.igos[i as usize])
+        self.index.igos.get(name).first().map(|&i| &self.tables.igos[i as usize])
     }
 
     /// A non-state group or party by name or alias ("Houthis", "Ansar Allah").
     pub fn group(&self, name: &str) -> Option<&Group> {
-        self.index.groups.get(name).first().map(|&i| &self.groups[i as usize])
+        self.index.groups.get(name).first().map(|&i| &self.tables.groups[i as usize])
     }
 
     /// The office a person named `name` held on `date`. Where the name fits several people in
@@ -316,7 +309,7 @@ impl Knowledge {
             .people
             .get(name)
             .iter()
-            .map(|&i| &self.people[i as usize])
+            .map(|&i| &self.tables.people[i as usize])
             .filter(|p| p.in_office(date))
             .max_by_key(|p| p.role.rank())
     }
@@ -324,13 +317,13 @@ impl Knowledge {
     /// Every office of every person with this name or alias, in table order.
     pub fn people_named<'k>(&'k self, name: &str) -> impl Iterator<Item = &'k Person> + 'k {
         let ids = self.index.people.get(name).to_vec();
-        ids.into_iter().map(move |i| &self.people[i as usize])
+        ids.into_iter().map(move |i| &self.tables.people[i as usize])
     }
 
     /// The holder of an office role for a country on a date ("the president of Russia" in
     /// 2000 and in 2024): the first row whose actor code is the country's and whose role fits.
     pub fn office_holder(&self, country: CountryCode, role: OfficeRole, date: NaiveDate) -> Option<&Person> {
-        self.people
+        self.tables.people
             .iter()
             .find(|p| p.role == role && p.actor.country() == Some(country) && p.in_office(date))
     }
@@ -348,7 +341,7 @@ impl Knowledge {
             let rest = key.split_once(' ').map(|(_, r)| r).unwrap_or("");
             [key.as_str(), rest].iter().any(|k| k.strip_prefix(title.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
         };
-        self.people
+        self.tables.people
             .iter()
             .filter(|p| p.actor.country() == Some(country) && p.in_office(date) && fits(&p.office))
             .max_by_key(|p| p.role.rank())
@@ -366,13 +359,13 @@ impl Knowledge {
 
     /// What the CAMEO table says about a code.
     pub fn cameo(&self, code: &str) -> Option<&CameoInfo> {
-        self.index.cameo.get(code).map(|&i| &self.cameo[i as usize])
+        self.index.cameo.get(code).map(|&i| &self.tables.cameo[i as usize])
     }
 
     /// The verb patterns whose first word is `lemma`.
     pub fn verbs_for<'k>(&'k self, lemma: &str) -> impl Iterator<Item = &'k VerbPattern> + 'k {
         let ids: &[u32] = self.index.verb_heads.get(&lemma.to_lowercase()).map(Vec::as_slice).unwrap_or(&[]);
-        ids.iter().map(move |&i| &self.verbs[i as usize])
+        ids.iter().map(move |&i| &self.tables.verbs[i as usize])
     }
 
     /// A name resolved to an actor on a date: a person in office, a group, an international
@@ -384,25 +377,25 @@ impl Knowledge {
             .people
             .get_key(&key)
             .iter()
-            .map(|&i| &self.people[i as usize])
+            .map(|&i| &self.tables.people[i as usize])
             .filter(|p| p.in_office(date))
             .max_by_key(|p| p.role.rank());
         if let Some(p) = person {
             return Some(Resolved::Person(p));
         }
         if let Some(&i) = ix.groups.get_key(&key).first() {
-            return Some(Resolved::Group(&self.groups[i as usize]));
+            return Some(Resolved::Group(&self.tables.groups[i as usize]));
         }
         if let Some(&i) = ix.igos.get_key(&key).first() {
-            return Some(Resolved::Igo(&self.igos[i as usize]));
+            return Some(Resolved::Igo(&self.tables.igos[i as usize]));
         }
         if let Some(&i) = ix.country_names.get_key(&key).first() {
-            return Some(Resolved::Country(&self.countries[i as usize]));
+            return Some(Resolved::Country(&self.tables.countries[i as usize]));
         }
         if let Some(&(i, sector)) = ix.metonyms.get(&key) {
-            return Some(Resolved::Metonym(Metonym { country: &self.countries[i as usize], sector }));
+            return Some(Resolved::Metonym(Metonym { country: &self.tables.countries[i as usize], sector }));
         }
-        ix.adjectives.get_key(&key).first().map(|&i| Resolved::Adjective(&self.countries[i as usize]))
+        ix.adjectives.get_key(&key).first().map(|&i| Resolved::Adjective(&self.tables.countries[i as usize]))
     }
 }
 
