@@ -254,34 +254,29 @@ impl Prepared {
         }
     }
 
-    fn lower(&self, i: isize) -> &str {
+    /// The word at position `i`, or the padding that stands outside the sentence.
+    #[inline]
+    fn word(&self, i: isize) -> Result<&WordInfo, &'static str> {
         if i < 0 {
-            BOS
-        } else if i as usize >= self.words.len() {
-            EOS
+            Err(BOS)
         } else {
-            self.slice(self.words[i as usize].lower)
+            self.words.get(i as usize).ok_or(EOS)
         }
+    }
+
+    fn lower(&self, i: isize) -> &str {
+        self.word(i).map_or_else(|pad| pad, |w| self.slice(w.lower))
     }
 
     fn shape(&self, i: isize) -> &str {
-        if i < 0 {
-            BOS
-        } else if i as usize >= self.words.len() {
-            EOS
-        } else {
-            self.slice(self.words[i as usize].shape)
-        }
+        self.word(i).map_or_else(|pad| pad, |w| self.slice(w.shape))
     }
 
     fn suffix(&self, i: isize, k: usize) -> &str {
-        if i < 0 {
-            return BOS;
-        }
-        if i as usize >= self.words.len() {
-            return EOS;
-        }
-        let w = &self.words[i as usize];
+        let w = match self.word(i) {
+            Ok(w) => w,
+            Err(pad) => return pad,
+        };
         let start = w.suffix[k - 1];
         if start == NONE {
             return self.slice(w.lower);
