@@ -187,36 +187,13 @@ fn train_tagger_writes_a_model_that_eval_uses() {
 #[test]
 fn missing_training_data_names_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(&[
-        "train",
-        "tagger",
-        "--data",
-        p(dir.path()),
-        "--out",
-        p(&dir.path().join("models")),
-    ]);
-    assert!(!out.status.success());
-    assert!(
-        stderr(&out).contains("en_ewt-ud-train.conllu"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(!dir.path().join("models/tagger.bin.gz").exists());
-
-    let out = run(&[
-        "train",
-        "ner",
-        "--data",
-        p(dir.path()),
-        "--out",
-        p(&dir.path().join("models")),
-    ]);
-    assert!(!out.status.success());
-    assert!(
-        stderr(&out).contains("en_ewt-ud-train.iob2"),
-        "{}",
-        stderr(&out)
-    );
+    let models = dir.path().join("models");
+    for (model, file) in [("tagger", "en_ewt-ud-train.conllu"), ("ner", "en_ewt-ud-train.iob2")] {
+        let out = run(&["train", model, "--data", p(dir.path()), "--out", p(&models)]);
+        assert!(!out.status.success(), "training {model} without data succeeded");
+        assert!(stderr(&out).contains(file), "{}", stderr(&out));
+        assert!(!models.join(format!("{model}.bin.gz")).exists());
+    }
 }
 
 #[test]
