@@ -41,7 +41,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let docs = store.docs(&filter)?;
     let db = args.db.display();
-    print_rows(&docs, args.format, |rows| table(rows), || format!("no documents in {db} match"), ctx.quiet)?;
+    print_rows(&docs, args.format, table, || format!("no documents in {db} match"), ctx.quiet)?;
     Ok(Outcome::AllGood)
 }
 

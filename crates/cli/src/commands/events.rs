@@ -90,7 +90,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let events = store.events(&filter)?;
     let db = args.db.display();
-    print_rows(&events, args.format, |rows| table(rows), || format!("no events in {db} match"), ctx.quiet)?;
+    print_rows(&events, args.format, table, || format!("no events in {db} match"), ctx.quiet)?;
     Ok(Outcome::AllGood)
 }
 

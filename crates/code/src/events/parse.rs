@@ -78,12 +78,5 @@ pub fn is_nominal(t: &Token) -> bool {
 
 /// The words of tokens `[start, end)` as they stand in the text.
 pub fn surface(tokens: &[Token], start: usize, end: usize) -> String {
-    let mut s = String::new();
-    for i in start..end {
-        if i > start && tokens[i].start > tokens[i - 1].end {
-            s.push(' ');
-        }
-        s.push_str(&tokens[i].text);
-    }
-    s
+    crate::entities::surface_of(&tokens[start..end])
 }
