@@ -167,3 +167,32 @@ fn the_dev_corpus_codes_without_errors() {
     assert_eq!(coded.len(), 30);
     assert_eq!(coded[0]["doc"]["id"], "d01");
 }
+
+/// The events `dyad code` prints for document `id` when given `lines` as one JSONL file.
+fn events_of(lines: &[&str], id: &str) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("docs.jsonl");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let out = run(&["code", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let coded = json_lines(&out);
+    let doc = coded.iter().find(|d| d["doc"]["id"] == id).expect("the document is coded");
+    doc["events"].as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn an_undated_report_reads_its_weekdays_against_the_other_reports_of_its_story() {
+    let Some(docs) = shared("corpus/dev/docs.jsonl") else { return };
+    let all = std::fs::read_to_string(docs).unwrap();
+    let line = |id: &str| all.lines().find(|l| l.contains(&format!("\"id\": \"{id}\""))).unwrap_or_else(|| panic!("{id} is in the dev corpus"));
+    // d30 (Anadolu, no date): "Putin on Wednesday accused Kyiv ...". d02 (Politico) reports
+    // the same Kursk incursion and is dated Wednesday 7 August 2024.
+    let accusation = |events: &[serde_json::Value]| {
+        events.iter().find(|e| e["source"]["country"] == "RUS" && e["target"]["country"] == "UKR" && e["root"] == "11").cloned()
+    };
+    let alone = events_of(&[line("d30")], "d30");
+    let alone = accusation(&alone).expect("Putin's accusation is coded");
+    assert!(alone["date"].is_null(), "no date to read Wednesday against: {alone}");
+    let together = events_of(&[line("d02"), line("d30")], "d30");
+    assert_eq!(accusation(&together).expect("Putin's accusation is coded")["date"], "2024-08-07");
+}

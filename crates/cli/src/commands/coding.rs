@@ -2,7 +2,7 @@
 //! parallel a batch at a time, and hand each to the command in input order. A document
 //! that fails is reported on standard error and counted; the others go on.
 use super::inputs::{self, DocFailure};
-use super::Context;
+use super::{story_dates, Context};
 use crate::batches::Batches;
 use crate::guard::guarded;
 use crate::report;
@@ -11,8 +11,12 @@ use dyad_doc::Document;
 use rayon::prelude::*;
 use std::path::PathBuf;
 
+/// A document with its coding, or why it could not be coded.
+pub type Coded = Result<(Document, CodedDocument), DocFailure>;
+
 /// Codes every document under `paths` and calls `visit` on each, in input order.
-/// Returns how many documents failed.
+/// Undated documents resolve their relative dates against the other reports of their
+/// story in the same batch ([`super::story_dates`]). Returns how many documents failed.
 pub fn code_all(
     ctx: &Context,
     paths: &[PathBuf],
@@ -20,7 +24,7 @@ pub fn code_all(
 ) -> anyhow::Result<usize> {
     let mut failed = 0;
     for batch in Batches::new(paths) {
-        let coded: Vec<Result<(Document, CodedDocument), DocFailure>> = batch
+        let mut coded: Vec<Coded> = batch
             .into_par_iter()
             .map(|read| {
                 let raw = read?;
@@ -33,6 +37,7 @@ pub fn code_all(
                 .unwrap_or_else(|bug| Err(DocFailure::Bug { origin, bug }))
             })
             .collect();
+        story_dates::anchor_undated(ctx, &mut coded);
         for item in coded {
             match item {
                 Ok((doc, coded)) => visit(doc, coded)?,

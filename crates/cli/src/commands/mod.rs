@@ -16,6 +16,7 @@ pub mod train;
 mod coding;
 mod inputs;
 mod output;
+mod story_dates;
 
 /// What every command may need besides its own flags.
 pub struct Context {
@@ -37,7 +38,13 @@ impl Context {
 
     /// Codes one cleaned document with the shipped models and this run's knowledge.
     pub fn code(&self, doc: &dyad_doc::Document) -> dyad_code::CodedDocument {
+        self.code_anchored(doc, None)
+    }
+
+    /// Codes a document whose relative dates resolve against `anchor` when it has no
+    /// publication date of its own.
+    pub fn code_anchored(&self, doc: &dyad_doc::Document, anchor: Option<chrono::NaiveDate>) -> dyad_code::CodedDocument {
         let analyzer = dyad_nlp::Analyzer::shipped().unwrap_or_else(|e| panic!("dyad's built-in models are broken: {e}"));
-        dyad_code::code_with(analyzer, self.knowledge, doc)
+        dyad_code::code_anchored(analyzer, self.knowledge, doc, anchor)
     }
 }

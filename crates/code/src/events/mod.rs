@@ -28,11 +28,14 @@ pub struct Input<'a> {
     pub entities: &'a DocumentEntities,
     pub quotes: &'a [Quote],
     pub published: Option<NaiveDate>,
+    /// For a document with no publication date: the caller's best estimate of when it
+    /// was written (the publication date of other reports of the same story).
+    pub anchor: Option<NaiveDate>,
 }
 
 /// Codes the events of one document.
 pub fn code(knowledge: &Knowledge, input: &Input<'_>) -> Vec<Event> {
-    let reference = input.published.or_else(|| latest_date_in(input));
+    let reference = reference_date(input);
     let cx = Context { knowledge, entities: input.entities, date: reference.unwrap_or_else(today) };
     let mut events: Vec<Dated> = Vec::new();
     for (si, (sentence, text)) in input.sentences.iter().zip(sentence_texts(input)).enumerate() {
@@ -74,13 +77,46 @@ fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-/// With no publication date, relative dates resolve against the latest full date the
-/// text gives.
-fn latest_date_in(input: &Input<'_>) -> Option<NaiveDate> {
-    sentence_texts(input)
-        .flat_map(|s| dates::find(&s, None, Tense::Past))
+/// The date relative references ("on Thursday") resolve against: the publication date,
+/// else the latest day the text itself names or the caller's anchor, whichever is
+/// later. Days the text names without a year ("June 20") take the anchor's year, else
+/// the latest year the text mentions.
+pub fn reference_date(input: &Input<'_>) -> Option<NaiveDate> {
+    if input.published.is_some() {
+        return input.published;
+    }
+    let texts: Vec<String> = sentence_texts(input).collect();
+    let year_hint = input.anchor.or_else(|| {
+        let latest_year = texts.iter().flat_map(|s| dates::find(s, None, Tense::Past)).map(|t| t.date.year).max()?;
+        NaiveDate::from_ymd_opt(latest_year, 12, 31)
+    });
+    let named_day = texts
+        .iter()
+        .filter(|s| !speaks_of_the_future(s))
+        .flat_map(|s| {
+            // Only days written out with their number: with a guessed reference,
+            // "Thursday" or "today" would resolve to the guess itself.
+            let chars: Vec<char> = s.chars().collect();
+            dates::find(s, year_hint, Tense::Past)
+                .into_iter()
+                .filter(move |t| chars[t.start..t.end].iter().any(|c| c.is_ascii_digit()))
+        })
         .filter_map(|t| NaiveDate::from_ymd_opt(t.date.year, t.date.month?, t.date.day?))
-        .max()
+        .max();
+    match (named_day, input.anchor) {
+        (Some(day), Some(anchor)) => Some(day.max(anchor)),
+        (day, anchor) => day.or(anchor),
+    }
+}
+
+/// Whether a sentence looks ahead ("is scheduled to visit ... on June 20"), so that the
+/// days it names may be later than the day it was written.
+fn speaks_of_the_future(sentence: &str) -> bool {
+    const CUES: [&str; 11] =
+        ["will", "would", "shall", "scheduled", "expected", "plans", "planned", "upcoming", "next", "due", "later"];
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CUES.iter().any(|cue| w.eq_ignore_ascii_case(cue)))
 }
 
 /// The text of each sentence, in order, found in one pass over the document (sentence
