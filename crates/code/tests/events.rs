@@ -191,3 +191,34 @@ fn an_undated_report_reads_relative_dates_against_the_days_it_names() {
     let anchored = dyad_code::code_anchored(analyzer, knowledge, &doc(&ahead, None), NaiveDate::from_ymd_opt(2024, 6, 20));
     assert_eq!(find(&anchored.events, "RUS", "VNM", "05").date.as_deref(), Some("2024-06-20"));
 }
+
+#[test]
+fn a_denial_of_the_claims_reports_the_claimed_act_as_denied() {
+    // After the DW and Kyiv Independent reports of June 2024.
+    let found = events(
+        "North Korea has reportedly sent some five million artillery shells to the Russian military, officials in Seoul say. \
+         Although Moscow and Pyongyang deny the claims, satellite images suggest that deliveries continue.",
+        "2024-06-19",
+    );
+    let claimed: Vec<&Event> = found.iter().filter(|e| e.root == "07" && e.modality == Modality::Claimed).collect();
+    let denied: Vec<&Event> = found.iter().filter(|e| e.root == "07" && e.modality == Modality::Denied).collect();
+    assert_eq!((claimed.len(), denied.len()), (1, 1), "{found:#?}");
+    assert_eq!(denied[0].source.country.as_deref(), Some("PRK"));
+    assert_eq!(denied[0].target.country.as_deref(), Some("RUS"));
+    assert_eq!(denied[0].attribution.as_ref().and_then(|a| a.name.as_deref()), Some("Moscow and Pyongyang"));
+    assert!(denied[0].sentence.starts_with("Although Moscow"));
+    // A denial with nothing claimed before it denies nothing.
+    let alone = events("Moscow and Pyongyang deny the claims.", "2024-06-19");
+    assert!(alone.iter().all(|e| e.modality != Modality::Denied), "{alone:#?}");
+}
+
+#[test]
+fn acts_done_together_are_coded_both_ways() {
+    let found = events("Chinese President Xi Jinping signed a treaty with Vladimir Putin in Beijing on Thursday.", "2024-05-17");
+    let one = find(&found, "CHN", "RUS", "05");
+    let other = find(&found, "RUS", "CHN", "05");
+    assert_eq!((one.cameo.as_str(), other.cameo.as_str()), ("057", "057"));
+    // A one-sided act stays one-sided.
+    let found = events("Russia on Friday condemned the United States and Britain for the strikes.", "2024-01-12");
+    assert!(found.iter().all(|e| e.source.country.as_deref() == Some("RUS")), "{found:#?}");
+}

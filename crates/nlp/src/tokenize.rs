@@ -369,6 +369,73 @@ fn is_closer(chars: &[char], s: &Span) -> bool {
         && matches!(chars[s.start], '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '}')
 }
 
+/// A dateline opening a sentence ("HANOI, Vietnam (AP) —", "WASHINGTON -", "Kyiv:"):
+/// the span index just after its dash or colon. Left in, it would become the subject
+/// of the sentence it opens. A dateline is at most four capitalised words, with commas
+/// and a bracketed agency, then the dash or colon and a capitalised word.
+fn dateline_end(chars: &[char], spans: &[Span], start: usize) -> Option<usize> {
+    let mut words = 0;
+    let mut shouting = false;
+    let mut bracket = false;
+    for (j, s) in spans.iter().enumerate().skip(start).take(12) {
+        let text: String = text_of(chars, s).collect();
+        let first = text.chars().next()?;
+        if bracket {
+            bracket = text != ")";
+            continue;
+        }
+        match text.as_str() {
+            "(" => bracket = true,
+            "," if words > 0 => {}
+            "—" | "–" | "-" | ":" if words > 0 => {
+                let next = spans.get(j + 1)?;
+                let opens = chars[next.start].is_uppercase() || matches!(chars[next.start], '"' | '“');
+                // A lone capitalised word before a hyphen is too often a name ("Kim - who").
+                let plain_hyphen = text == "-" && !shouting && words < 2;
+                return (opens && next.space_before && !plain_hyphen).then_some(j + 1);
+            }
+            _ if s.kind == TokenKind::Word && first.is_uppercase() && words < 4 => {
+                words += 1;
+                shouting |= text.chars().count() >= 3 && text.chars().all(|c| !c.is_lowercase());
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether a sentence ends at span `k`: the span index after its end.
+fn sentence_end(chars: &[char], spans: &[Span], k: usize) -> Option<usize> {
+    let s = &spans[k];
+    if is_final_punct(chars, s) {
+        let mut j = k + 1;
+        while j < spans.len() && is_closer(chars, &spans[j]) {
+            j += 1;
+        }
+        let ellipsis = chars[s.start] == '.' && s.end - s.start > 1 || chars[s.start] == '…';
+        let ends = match spans.get(j) {
+            None => true,
+            Some(next) if next.paragraph_before => true,
+            Some(next) => {
+                let c = chars[next.start];
+                if ellipsis {
+                    c.is_uppercase() && next.space_before
+                } else {
+                    !c.is_lowercase() && !matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '%' | ')' | ']')
+                }
+            }
+        };
+        return ends.then_some(j);
+    }
+    if let TokenKind::Abbrev(AbbrevKind::Other) = s.kind {
+        let next = spans.get(k + 1)?;
+        let w: String = text_of(chars, next).collect();
+        return (next.space_before && abbrev::starts_sentence(&w)).then_some(k + 1);
+    }
+    None
+}
+
+
 /// Where sentences start and end, as half-open ranges of span indices.
 pub fn sentence_bounds(chars: &[char], spans: &[Span]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -380,38 +447,8 @@ pub fn sentence_bounds(chars: &[char], spans: &[Span]) -> Vec<(usize, usize)> {
             out.push((start, k));
             start = k;
         }
-        let s = &spans[k];
-        let mut end_after = None;
-        if is_final_punct(chars, s) {
-            let mut j = k + 1;
-            while j < n && is_closer(chars, &spans[j]) {
-                j += 1;
-            }
-            let ellipsis = chars[s.start] == '.' && s.end - s.start > 1 || chars[s.start] == '…';
-            let ends = match spans.get(j) {
-                None => true,
-                Some(next) if next.paragraph_before => true,
-                Some(next) => {
-                    let c = chars[next.start];
-                    if ellipsis {
-                        c.is_uppercase() && next.space_before
-                    } else {
-                        !c.is_lowercase() && !matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '%' | ')' | ']')
-                    }
-                }
-            };
-            if ends {
-                end_after = Some(j);
-            }
-        } else if let TokenKind::Abbrev(AbbrevKind::Other) = s.kind {
-            if let Some(next) = spans.get(k + 1) {
-                let w: String = text_of(chars, next).collect();
-                if next.space_before && abbrev::starts_sentence(&w) {
-                    end_after = Some(k + 1);
-                }
-            }
-        }
-        match end_after {
+        let dateline = if k == start { dateline_end(chars, spans, k) } else { None };
+        match dateline.or_else(|| sentence_end(chars, spans, k)) {
             Some(j) => {
                 out.push((start, j));
                 start = j;

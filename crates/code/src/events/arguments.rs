@@ -89,7 +89,8 @@ pub fn noun_sources(tokens: &[Token], noun: usize) -> Vec<usize> {
         return with_conjuncts(tokens, by);
     }
     if let Some(a) = children(tokens, noun).find(|&c| tokens[c].deprel == "amod" && tokens[c].text.starts_with(char::is_uppercase)) {
-        return vec![a];
+        // "British and American military assets"
+        return with_conjuncts(tokens, a);
     }
     if let (Some(head), true) = (tokens[noun].head, has_rel(&tokens[noun], "obj")) {
         return verb_sources(tokens, head);

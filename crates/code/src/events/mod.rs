@@ -8,6 +8,7 @@
 //! [`crate::dates`] when it happened. The same event told twice in a document is kept once.
 pub mod actors;
 mod arguments;
+mod denials;
 mod parse;
 mod patterns;
 
@@ -44,6 +45,10 @@ pub fn code(knowledge: &Knowledge, input: &Input<'_>) -> Vec<Event> {
                 merge(&mut events, event);
             }
         }
+        let lookback_start = input.sentences[si.saturating_sub(denials::LOOKBACK)].start;
+        for event in denials::code(&cx, si, sentence, &text, lookback_start, &events) {
+            merge(&mut events, event);
+        }
     }
     events.into_iter().map(|d| d.event).collect()
 }
@@ -58,7 +63,13 @@ struct Dated {
 /// on a compatible date (the same, one more precise than the other, or one of them
 /// undated in the text). A retelling with a date the first telling lacked lends it.
 fn merge(events: &mut Vec<Dated>, new: Dated) {
-    let same = |a: &Event, b: &Event| a.source.actor == b.source.actor && a.target.actor == b.target.actor && a.root == b.root;
+    // A denial of an act is reported beside the claim of it, not merged into it.
+    let same = |a: &Event, b: &Event| {
+        a.source.actor == b.source.actor
+            && a.target.actor == b.target.actor
+            && a.root == b.root
+            && (a.modality == Modality::Denied) == (b.modality == Modality::Denied)
+    };
     let compatible = |a: &Dated, b: &Dated| {
         let (x, y) = (a.event.date.as_deref().unwrap_or(""), b.event.date.as_deref().unwrap_or(""));
         !a.explicit || !b.explicit || x.starts_with(y) || y.starts_with(x)
@@ -185,6 +196,12 @@ fn code_predicate(
             pairs.push((s.clone(), t.clone()));
         }
     }
+    // "Putin held talks with Xi", "Xi signed the treaty with Putin": done together, so
+    // coded both ways.
+    if is_joint(info.code.as_str(), &tokens[p]) {
+        let reverse: Vec<_> = pairs.iter().map(|(s, t)| (t.clone(), s.clone())).collect();
+        pairs.extend(reverse);
+    }
     // "Putin and Kim held talks": a mutual act between the conjoined sources, both ways.
     if targets.is_empty() && mutual && sources.len() >= 2 {
         for s in &sources {
@@ -231,6 +248,12 @@ fn code_predicate(
             },
         })
         .collect()
+}
+
+/// Acts two sides do together rather than one to the other: meetings and talks,
+/// negotiations, signed agreements, and whatever they agree on.
+fn is_joint(cameo: &str, predicate: &Token) -> bool {
+    matches!(cameo, "040" | "046" | "057") || predicate.lemma == "agree"
 }
 
 fn resolve_all(cx: &Context<'_>, si: usize, tokens: &[Token], heads: &[usize]) -> Vec<ActorRef> {

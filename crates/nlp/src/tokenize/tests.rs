@@ -132,3 +132,17 @@ fn blank_lines_end_sentences() {
 fn ellipsis_ends_a_sentence_only_before_a_capital() {
     assert_eq!(sents("It was... odd. So... Then it ended."), ["It was... odd.", "So...", "Then it ended."]);
 }
+
+#[test]
+fn datelines_stand_apart_from_the_sentence_they_open() {
+    assert_eq!(
+        sents("HANOI, Vietnam (AP) — Russian President Vladimir Putin arrived on Thursday."),
+        ["HANOI, Vietnam (AP) —", "Russian President Vladimir Putin arrived on Thursday."]
+    );
+    assert_eq!(sents("WASHINGTON - Joe Biden welcomes the heads of NATO."), ["WASHINGTON -", "Joe Biden welcomes the heads of NATO."]);
+    assert_eq!(sents("Kyiv: Russian President Vladimir Putin on Wednesday described it."), ["Kyiv:", "Russian President Vladimir Putin on Wednesday described it."]);
+    // Not datelines: a name before a hyphenated aside, a lower-case word, a colon in running text.
+    assert_eq!(sents("Kim - who rarely travels - went to Russia."), ["Kim - who rarely travels - went to Russia."]);
+    assert_eq!(sents("Russia-Ukraine war: talks stall."), ["Russia-Ukraine war: talks stall."]);
+    assert_eq!(sents("The message was clear: Moscow will not back down."), ["The message was clear: Moscow will not back down."]);
+}

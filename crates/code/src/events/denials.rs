@@ -1,0 +1,71 @@
+//! Denials of what an earlier sentence claimed: "Although Moscow and Pyongyang deny the
+//! claims", "Russia and North Korea both denied transferring the ammunition".
+//!
+//! When the denied act cannot be coded from the denial itself (its object only points
+//! back, or its complement lacks a target), it is the latest claimed event
+//! of the last few sentences that one of the deniers is party to (and, where the
+//! complement names an act, of the same CAMEO root). That event is reported again, as
+//! denied on the deniers' word.
+use super::parse::{child_with, lemma};
+use super::{arguments, patterns, resolve_all, Dated};
+use crate::events::actors::Context;
+use crate::record::{ActorRef, Attribution, Modality};
+use dyad_nlp::AnnotatedSentence;
+
+const DENIAL: &[&str] = &["deny", "reject", "dismiss", "refute", "dispute"];
+/// Objects of a denial that point back to a claim rather than name an act.
+const POINTERS: &[&str] =
+    &["claim", "allegation", "accusation", "report", "charge", "suggestion", "assertion", "it", "them", "this", "that"];
+/// How many sentences back a denial may reach.
+pub(super) const LOOKBACK: usize = 3;
+
+/// The denied events of sentence `si`, given the events coded so far. `first_char` is
+/// where the sentence `LOOKBACK` sentences back starts.
+pub(super) fn code(cx: &Context<'_>, si: usize, sentence: &AnnotatedSentence, text: &str, first_char: usize, events: &[Dated]) -> Vec<Dated> {
+    let tokens = &sentence.tokens;
+    let mut out: Vec<Dated> = Vec::new();
+    for p in 0..tokens.len() {
+        if tokens[p].upos != "VERB" || !DENIAL.contains(&lemma(&tokens[p]).as_str()) {
+            continue;
+        }
+        let pointer = child_with(tokens, p, "obj").filter(|&o| POINTERS.contains(&lemma(&tokens[o]).as_str()));
+        let complement = child_with(tokens, p, "xcomp").or_else(|| child_with(tokens, p, "ccomp"));
+        let Some(content) = pointer.or(complement) else { continue };
+        let root = (pointer.is_none())
+            .then(|| patterns::best_match(cx.knowledge, tokens, content))
+            .flatten()
+            .and_then(|m| cx.knowledge.cameo(m.pattern.code.as_str()))
+            .map(|info| info.code.root_code().to_string());
+        let deniers = resolve_all(cx, si, tokens, &arguments::verb_sources(tokens, p));
+        if deniers.is_empty() {
+            continue;
+        }
+        let party = |a: &ActorRef| deniers.iter().any(|d| d.country.is_some() && d.country == a.country);
+        let denied_here = |e: &Dated| e.event.span[0] == sentence.start && e.event.modality == Modality::Denied;
+        if events.iter().chain(&out).any(denied_here) {
+            continue;
+        }
+        let Some(claim) = events.iter().rev().find(|d| {
+            let e = &d.event;
+            e.span[0] >= first_char
+                && e.modality == Modality::Claimed
+                && (party(&e.source) || party(&e.target))
+                && root.as_deref().is_none_or(|r| r == e.root)
+        }) else {
+            continue;
+        };
+        let mut event = claim.event.clone();
+        event.modality = Modality::Denied;
+        event.attribution = Some(attribution(&deniers));
+        event.sentence = text.trim_end().to_string();
+        event.span = [sentence.start, sentence.end];
+        out.push(Dated { event, explicit: claim.explicit });
+    }
+    out
+}
+
+/// "Moscow and Pyongyang": the deniers as one attribution.
+fn attribution(deniers: &[ActorRef]) -> Attribution {
+    let join = |f: &dyn Fn(&ActorRef) -> String| deniers.iter().map(f).collect::<Vec<_>>().join(" and ");
+    Attribution { text: join(&|a| a.text.clone()), name: Some(join(&|a| a.name.clone().unwrap_or_else(|| a.text.clone()))) }
+}
