@@ -68,16 +68,39 @@ fn speaker_of(tokens: &[Token], verb: usize) -> Option<usize> {
 
 /// Reads the modality of the event whose predicate is token `predicate`.
 pub fn read(tokens: &[Token], predicate: usize) -> Reading {
-    if let Some(r) = local(tokens, predicate) {
+    if let Some(mut r) = local(tokens, predicate) {
+        // "has reportedly sent ..., Ha says": hedged, and on Ha's word.
+        if r.modality == Modality::Claimed {
+            r.source = governing(tokens, predicate)
+                .filter(|g| g.modality == Modality::Claimed)
+                .and_then(|g| g.source)
+                .or_else(|| reporting_tail(tokens, predicate))
+                .or_else(|| according_to(tokens));
+        }
         return r;
     }
     if let Some(r) = governing(tokens, predicate) {
         return r;
     }
-    if let Some(source) = according_to(tokens) {
+    if let Some(source) = reporting_tail(tokens, predicate).or_else(|| according_to(tokens)) {
         return Reading::new(Modality::Claimed, Some(source));
     }
     Reading::new(Modality::Asserted, None)
+}
+
+/// The speaker of a reporting clause hung on the predicate ("Kim is sending shells,
+/// officials say"), which the parser attaches as parataxis (or a comma conjunct)
+/// rather than as the head.
+fn reporting_tail(tokens: &[Token], predicate: usize) -> Option<usize> {
+    let tail = children(tokens, predicate).find(|&c| {
+        let joined = tokens[c].deprel == "parataxis"
+            || (tokens[c].deprel == "conj" && !children(tokens, c).any(|g| tokens[g].deprel == "cc"));
+        c > predicate && joined && REPORTING.contains(&lemma(&tokens[c]).as_str())
+    })?;
+    // A name the tagger took for something else ("Ha says") still stands just before.
+    let named = (tail > 0 && tokens[tail - 1].head == Some(tail) && tokens[tail - 1].text.starts_with(char::is_uppercase))
+        .then(|| tail - 1);
+    speaker_of(tokens, tail).or(named)
 }
 
 /// Auxiliaries and adverbs on the predicate itself.
@@ -222,6 +245,33 @@ mod tests {
                  Russian Russian ADJ 14 amod
                  military military NOUN 5 obl";
         assert_eq!(reading_of(s, "sent"), (Modality::Claimed, None));
+    }
+
+    #[test]
+    fn a_hedge_rests_on_the_speaker_of_a_trailing_says() {
+        // Kyiv Independent, 19 June 2024, as the shipped parser reads it ("Ha" as an
+        // interjection, "says" as a comma conjunct).
+        let s = "North Korea PROPN 2 compound
+                 Korea Korea PROPN 5 nsubj
+                 has have AUX 5 aux
+                 reportedly reportedly ADV 5 advmod
+                 sent send VERB 0 root
+                 shells shell NOUN 5 obj
+                 to to ADP 9 case
+                 the the DET 9 det
+                 military military NOUN 6 nmod
+                 , , PUNCT 12 punct
+                 Ha ha INTJ 12 discourse
+                 says say VERB 5 conj";
+        assert_eq!(reading_of(s, "sent"), (Modality::Claimed, Some("Ha".into())));
+        // Without the hedge, the trailing "officials say" still makes it their claim.
+        let s = "Kim Kim PROPN 2 nsubj
+                 sent send VERB 0 root
+                 shells shell NOUN 2 obj
+                 , , PUNCT 6 punct
+                 officials official NOUN 6 nsubj
+                 say say VERB 2 parataxis";
+        assert_eq!(reading_of(s, "sent"), (Modality::Claimed, Some("officials".into())));
     }
 
     #[test]
