@@ -207,7 +207,15 @@ fn a_denial_of_the_claims_reports_the_claimed_act_as_denied() {
     assert_eq!(denied[0].target.country.as_deref(), Some("RUS"));
     assert_eq!(denied[0].attribution.as_ref().and_then(|a| a.name.as_deref()), Some("Moscow and Pyongyang"));
     assert!(denied[0].sentence.starts_with("Although Moscow"));
-    // A denial with nothing claimed before it denies nothing.
+    // With no claim before it, a joint denial denies the act between the deniers.
+    let found = events("Russia and North Korea both denied sending weapons to each other.", "2024-06-19");
+    let denied: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|e| e.modality == Modality::Denied && e.root == "07")
+        .map(|e| (e.source.country.as_deref().unwrap_or(""), e.target.country.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(denied, [("RUS", "PRK"), ("PRK", "RUS")]);
+    // A denial with nothing claimed before it and no act named denies nothing.
     let alone = events("Moscow and Pyongyang deny the claims.", "2024-06-19");
     assert!(alone.iter().all(|e| e.modality != Modality::Denied), "{alone:#?}");
 }

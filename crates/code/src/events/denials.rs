@@ -9,7 +9,7 @@
 use super::parse::{child_with, lemma};
 use super::{arguments, patterns, resolve_all, Dated};
 use crate::events::actors::Context;
-use crate::record::{ActorRef, Attribution, Modality};
+use crate::record::{ActorRef, Attribution, Event, Modality};
 use dyad_nlp::AnnotatedSentence;
 
 const DENIAL: &[&str] = &["deny", "reject", "dismiss", "refute", "dispute"];
@@ -45,21 +45,39 @@ pub(super) fn code(cx: &Context<'_>, si: usize, sentence: &AnnotatedSentence, te
         if events.iter().chain(&out).any(denied_here) {
             continue;
         }
-        let Some(claim) = events.iter().rev().find(|d| {
+        let claim = events.iter().rev().find(|d| {
             let e = &d.event;
             e.span[0] >= first_char
                 && e.modality == Modality::Claimed
                 && (party(&e.source) || party(&e.target))
                 && root.as_deref().is_none_or(|r| r == e.root)
-        }) else {
-            continue;
+        });
+        let attribution = attribution(&deniers);
+        let deny = |mut event: Event| {
+            event.modality = Modality::Denied;
+            event.attribution = Some(attribution.clone());
+            event.sentence = text.trim_end().to_string();
+            event.span = [sentence.start, sentence.end];
+            event
         };
-        let mut event = claim.event.clone();
-        event.modality = Modality::Denied;
-        event.attribution = Some(attribution(&deniers));
-        event.sentence = text.trim_end().to_string();
-        event.span = [sentence.start, sentence.end];
-        out.push(Dated { event, explicit: claim.explicit });
+        match claim {
+            Some(claim) => out.push(Dated { event: deny(claim.event.clone()), explicit: claim.explicit }),
+            // "Russia and North Korea both denied transferring the ammunition": with no
+            // claim to point back to, an act between the deniers themselves.
+            None if deniers.len() >= 2 => {
+                let Some(code) = pointer.is_none().then(|| patterns::best_match(cx.knowledge, tokens, content)).flatten() else {
+                    continue;
+                };
+                let Some(info) = cx.knowledge.cameo(code.pattern.code.as_str()) else { continue };
+                for a in &deniers {
+                    for b in deniers.iter().filter(|b| b.country != a.country) {
+                        let event = super::event_between(a.clone(), b.clone(), info, text, sentence, None, None);
+                        out.push(Dated { event: deny(event), explicit: false });
+                    }
+                }
+            }
+            None => {}
+        }
     }
     out
 }

@@ -14,13 +14,13 @@ mod patterns;
 
 use crate::dates::{self, EventDate, Tense, TimeExpr};
 use crate::entities::DocumentEntities;
-use crate::knowledge::{Knowledge, PatternPos};
+use crate::knowledge::{CameoInfo, Knowledge, PatternPos};
 use crate::modality;
 use crate::record::{ActorRef, Attribution, Event, Location, Modality, Quote};
 use actors::Context;
 use chrono::NaiveDate;
 use dyad_nlp::{AnnotatedSentence, Token};
-use parse::{children, clause, has_rel, noun_phrase, surface, with_conjuncts};
+use parse::{children, clause, has_rel, is_nominal, noun_phrase, surface, with_conjuncts};
 
 /// What the coder reads of a document.
 pub struct Input<'a> {
@@ -54,7 +54,7 @@ pub fn code(knowledge: &Knowledge, input: &Input<'_>) -> Vec<Event> {
 }
 
 /// An event and whether the text dated it (or it fell back to the reference date).
-struct Dated {
+pub(super) struct Dated {
     event: Event,
     explicit: bool,
 }
@@ -189,7 +189,11 @@ fn code_predicate(
         sources = arguments::between(tokens, p);
     }
     let sources = resolve_all(cx, si, tokens, &sources);
-    let targets = resolve_all(cx, si, tokens, &std::mem::take(&mut targets));
+    let mut targets = resolve_all(cx, si, tokens, &std::mem::take(&mut targets));
+    let location = location(cx, tokens, p);
+    if targets.is_empty() && info.code.as_str() == "042" {
+        targets.extend(destination_country(location.as_ref()));
+    }
     let mut pairs: Vec<(ActorRef, ActorRef)> = Vec::new();
     for s in &sources {
         for t in &targets {
@@ -220,34 +224,45 @@ fn code_predicate(
     let reading = modality::read(tokens, modal_head);
     let (modality, attribution) = attribute(cx, input, si, sentence, reading);
     let tense = if matches!(modality, Modality::Planned | Modality::Possible) { Tense::Future } else { Tense::Past };
-    let (date, explicit) = match event_date(tokens, text, sentence.start, modal_head, reference, tense) {
+    let (date, explicit) = match event_date(tokens, text, sentence.start, p, modal_head, reference, tense) {
         Some(d) => (Some(d), true),
         None => (reference.map(EventDate::day), false),
     };
-    let location = location(cx, tokens, p);
-    let sentence_text = text.trim_end().to_string();
 
     pairs
         .into_iter()
         .map(|(source, target)| Dated {
             explicit,
-            event: Event {
-            source,
-            target,
-            cameo: info.code.as_str().to_string(),
-            root: root.clone(),
-            quad_class: info.quad_class.number(),
-            goldstein: info.goldstein as f32,
-            plover: info.plover.map(|p| p.as_str().to_string()).unwrap_or_default(),
-            modality,
-            attribution: attribution.clone(),
-            date: date.map(|d| d.to_string()),
-            location: location.clone(),
-            sentence: sentence_text.clone(),
-            span: [sentence.start, sentence.end],
-            },
+            event: Event { modality, attribution: attribution.clone(), ..event_between(source, target, info, text, sentence, date, location.clone()) },
         })
         .collect()
+}
+
+/// An asserted event of the given code between two actors, told in `sentence`.
+pub(super) fn event_between(
+    source: ActorRef,
+    target: ActorRef,
+    info: &CameoInfo,
+    text: &str,
+    sentence: &AnnotatedSentence,
+    date: Option<EventDate>,
+    location: Option<Location>,
+) -> Event {
+    Event {
+        source,
+        target,
+        cameo: info.code.as_str().to_string(),
+        root: info.code.root_code().to_string(),
+        quad_class: info.quad_class.number(),
+        goldstein: info.goldstein as f32,
+        plover: info.plover.map(|p| p.as_str().to_string()).unwrap_or_default(),
+        modality: Modality::Asserted,
+        attribution: None,
+        date: date.map(|d| d.to_string()),
+        location,
+        sentence: text.trim_end().to_string(),
+        span: [sentence.start, sentence.end],
+    }
 }
 
 /// Acts two sides do together rather than one to the other: meetings and talks,
@@ -256,7 +271,7 @@ fn is_joint(cameo: &str, predicate: &Token) -> bool {
     matches!(cameo, "040" | "046" | "057") || predicate.lemma == "agree"
 }
 
-fn resolve_all(cx: &Context<'_>, si: usize, tokens: &[Token], heads: &[usize]) -> Vec<ActorRef> {
+pub(super) fn resolve_all(cx: &Context<'_>, si: usize, tokens: &[Token], heads: &[usize]) -> Vec<ActorRef> {
     heads
         .iter()
         .flat_map(|&h| actors::pair(cx, si, tokens, h).unwrap_or_else(|| actors::resolve(cx, si, tokens, h).into_iter().collect()))
@@ -297,21 +312,38 @@ fn attribute(
     }
 }
 
-/// The date the text gives the event: a time expression in the predicate's own clause,
-/// else in the clause it depends on ("announced on Oct. 13 that ... had delivered").
+/// The date the text gives the event: a time expression inside an event noun's own
+/// phrase ("Kim's tour of the Far East in October 2023"), else in the predicate's own
+/// clause, else in the clause it depends on ("announced on Oct. 13 that ... had
+/// delivered").
+#[allow(clippy::too_many_arguments)]
 fn event_date(
     tokens: &[Token],
     text: &str,
     offset: usize,
+    trigger: usize,
     predicate: usize,
     reference: Option<NaiveDate>,
     tense: Tense,
 ) -> Option<EventDate> {
     let found: Vec<TimeExpr> = dates::find(text, reference, tense);
+    let overlaps = |t: &TimeExpr, i: usize| tokens[i].start < t.end + offset && t.start + offset < tokens[i].end;
+    if trigger != predicate || is_nominal(&tokens[trigger]) {
+        let phrase = clause(tokens, trigger);
+        if let Some(t) = found.iter().find(|t| phrase.iter().any(|&i| overlaps(t, i))) {
+            return Some(t.date);
+        }
+    }
     let mut current = predicate;
     for _ in 0..2 {
+        // Of several in the clause, the one nearest the trigger ("The visit since 2000
+        // follows Kim's tour in October 2023": the tour's is October 2023).
         let own = clause(tokens, current);
-        if let Some(t) = found.iter().find(|t| own.iter().any(|&i| tokens[i].start < t.end + offset && t.start + offset < tokens[i].end)) {
+        let nearest = found
+            .iter()
+            .filter_map(|t| own.iter().filter(|&&i| overlaps(t, i)).map(|&i| (i.abs_diff(trigger), t)).min_by_key(|(d, _)| *d))
+            .min_by_key(|(d, _)| *d);
+        if let Some((_, t)) = nearest {
             return Some(t.date);
         }
         match tokens[current].head {
@@ -341,7 +373,15 @@ fn location(cx: &Context<'_>, tokens: &[Token], p: usize) -> Option<Location> {
                 lon: Some(city.position.lon),
             });
         }
-        if let Some(country) = cx.knowledge.country_by_name(&name) {
+        // A country by name, else the country a modifier names ("the Russian Far East",
+        // "Russia's Far East").
+        let modifier = || {
+            (start..end).chain(children(tokens, c).filter(|&m| tokens[m].deprel == "nmod:poss")).find_map(|m| {
+                let word = tokens[m].text.as_str();
+                cx.knowledge.country_by_adjective(word).or_else(|| cx.knowledge.country_by_name(word))
+            })
+        };
+        if let Some(country) = cx.knowledge.country_by_name(&name).or_else(modifier) {
             return Some(Location {
                 name: country.name.clone(),
                 country: Some(country.code.as_str().to_string()),
@@ -351,4 +391,12 @@ fn location(cx: &Context<'_>, tokens: &[Token], p: usize) -> Option<Location> {
         }
     }
     None
+}
+
+/// A visit whose destination is no actor ("went to the Vostochny Cosmodrome in the
+/// Russian Far East") is a visit to the country it took place in.
+fn destination_country(location: Option<&Location>) -> Option<ActorRef> {
+    let place = location?;
+    let country = place.country.clone()?;
+    Some(ActorRef { text: place.name.clone(), actor: Some(country.clone()), country: Some(country), name: Some(place.name.clone()) })
 }
