@@ -230,3 +230,14 @@ fn acts_done_together_are_coded_both_ways() {
     let found = events("Russia on Friday condemned the United States and Britain for the strikes.", "2024-01-12");
     assert!(found.iter().all(|e| e.source.country.as_deref() == Some("RUS")), "{found:#?}");
 }
+
+#[test]
+fn an_act_standing_for_its_actors_is_a_target() {
+    // Reuters, 12 January 2024: the condemnation is of those who struck.
+    let found = events("Iran condemned the American and British strikes on Yemen.", "2024-01-12");
+    assert_eq!(find(&found, "IRN", "USA", "11").cameo, "111");
+    assert_eq!(find(&found, "IRN", "GBR", "11").cameo, "111");
+    // The strikes themselves are coded too, by those the phrase names.
+    find(&found, "USA", "YEM", "19");
+    find(&found, "GBR", "YEM", "19");
+}

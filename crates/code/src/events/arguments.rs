@@ -78,24 +78,45 @@ pub fn verb_targets(tokens: &[Token], verb: usize) -> Vec<usize> {
         .unwrap_or_default()
 }
 
-/// The sources of an event noun: its possessor ("Putin's visit"), a nationality adjective
-/// ("Russian strikes"), a "by" phrase, or the subject of the light verb it is the object
-/// of ("Putin paid a visit", "the two leaders held talks").
+/// The subject of a verb's clausal complement ("warned that the strikes will not go
+/// unpunished"), when the verb has no object of its own.
+pub fn complement_subjects(tokens: &[Token], verb: usize) -> Vec<usize> {
+    if child_with(tokens, verb, "obj").is_some() {
+        return Vec::new();
+    }
+    child_with(tokens, verb, "ccomp")
+        .and_then(|c| child_with(tokens, c, "nsubj").or_else(|| child_with(tokens, c, "nsubj:pass")))
+        .map(|s| with_conjuncts(tokens, s))
+        .unwrap_or_default()
+}
+
+/// The sources of an event noun: those its phrase names ([`named_sources`]), or the
+/// subject of the light verb it is the object of ("Putin paid a visit", "the two
+/// leaders held talks").
 pub fn noun_sources(tokens: &[Token], noun: usize) -> Vec<usize> {
+    let named = named_sources(tokens, noun);
+    if !named.is_empty() {
+        return named;
+    }
+    if let (Some(head), true) = (tokens[noun].head, has_rel(&tokens[noun], "obj")) {
+        return verb_sources(tokens, head);
+    }
+    Vec::new()
+}
+
+/// Who carries out an act, as its own phrase says: its possessor ("Putin's visit"), a
+/// "by" phrase, or a capitalised modifier ("British and American strikes", "a Ukrainian
+/// incursion").
+pub fn named_sources(tokens: &[Token], noun: usize) -> Vec<usize> {
     if let Some(p) = child_with(tokens, noun, "nmod:poss") {
         return with_conjuncts(tokens, p);
     }
     if let Some(by) = children(tokens, noun).find(|&c| has_rel(&tokens[c], "nmod") && case_of(tokens, c).as_deref() == Some("by")) {
         return with_conjuncts(tokens, by);
     }
-    if let Some(a) = children(tokens, noun).find(|&c| tokens[c].deprel == "amod" && tokens[c].text.starts_with(char::is_uppercase)) {
-        // "British and American military assets"
-        return with_conjuncts(tokens, a);
-    }
-    if let (Some(head), true) = (tokens[noun].head, has_rel(&tokens[noun], "obj")) {
-        return verb_sources(tokens, head);
-    }
-    Vec::new()
+    let capitalised_modifier =
+        |c: usize| matches!(tokens[c].deprel.as_str(), "amod" | "compound") && tokens[c].text.starts_with(char::is_uppercase);
+    children(tokens, noun).find(|&c| capitalised_modifier(c)).map(|a| with_conjuncts(tokens, a)).unwrap_or_default()
 }
 
 /// "talks between Putin and Xi": the conjoined actors of a "between" phrase.

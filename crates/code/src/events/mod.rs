@@ -177,6 +177,9 @@ fn code_predicate(
     } else {
         let targets = match m.target {
             Some(t) => with_conjuncts(tokens, t),
+            // "warned that UK-US strikes will not go unpunished": what a criticism,
+            // rejection or threat is about, when it comes as a clause.
+            None if matches!(info.code.root(), 11..=13) => arguments::complement_subjects(tokens, p),
             None if m.pattern.has_target() => Vec::new(),
             None => arguments::verb_targets(tokens, p),
         };
@@ -274,8 +277,38 @@ fn is_joint(cameo: &str, predicate: &Token) -> bool {
 pub(super) fn resolve_all(cx: &Context<'_>, si: usize, tokens: &[Token], heads: &[usize]) -> Vec<ActorRef> {
     heads
         .iter()
-        .flat_map(|&h| actors::pair(cx, si, tokens, h).unwrap_or_else(|| actors::resolve(cx, si, tokens, h).into_iter().collect()))
+        .flat_map(|&h| {
+            actors::pair(cx, si, tokens, h)
+                .or_else(|| Some(actors_of_act(cx, si, tokens, h)).filter(|a| !a.is_empty()))
+                .or_else(|| actors::resolve(cx, si, tokens, h).map(|a| vec![a]))
+                .unwrap_or_default()
+        })
         .collect()
+}
+
+/// An act standing where an actor should ("warned that UK-US strikes will not go
+/// unpunished", "condemned the American and British strikes"): those who carry it out.
+fn actors_of_act(cx: &Context<'_>, si: usize, tokens: &[Token], head: usize) -> Vec<ActorRef> {
+    let is_act = patterns::best_match(cx.knowledge, tokens, head).is_some_and(|m| m.pattern.pos == PatternPos::Noun);
+    if !is_act {
+        return Vec::new();
+    }
+    let mut out: Vec<ActorRef> =
+        arguments::named_sources(tokens, head).into_iter().filter_map(|s| actors::resolve(cx, si, tokens, s)).collect();
+    // "UK-US strikes": a compound of actors joined by a hyphen.
+    for m in children(tokens, head).filter(|&c| matches!(tokens[c].deprel.as_str(), "compound" | "amod")) {
+        let parts: Vec<&str> = tokens[m].text.split('-').collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        for part in parts {
+            if let Some(found) = cx.knowledge.resolve(part, cx.date) {
+                let country = found.country().map(|c| c.as_str().to_string());
+                out.push(ActorRef { text: part.to_string(), actor: Some(found.actor().as_str().to_string()), country, name: Some(part.to_string()) });
+            }
+        }
+    }
+    out
 }
 
 /// The modality with whose word it rests on. An event stated inside someone's quote is
