@@ -173,6 +173,17 @@ fn place(cx: &Context<'_>, name: &str, text: String, role: Option<crate::knowled
     Some(from_resolved(&Resolved::Country(country), text, role))
 }
 
+/// The event sides when only one side is known: each source against an open target, or
+/// else an open source against each target.
+pub fn one_sided(sources: &[ActorRef], targets: &[ActorRef]) -> Vec<(ActorRef, ActorRef)> {
+    let open = || ActorRef { text: String::new(), actor: None, country: None, name: None };
+    if sources.is_empty() {
+        targets.iter().map(|t| (open(), t.clone())).collect()
+    } else {
+        sources.iter().map(|s| (s.clone(), open())).collect()
+    }
+}
+
 /// Head words so general that a more telling role word before them decides the sector:
 /// "rebel leaders" are REB, "opposition officials" OPP.
 const GENERIC_HEADS: &[&str] =
