@@ -16,7 +16,8 @@ pub mod rules;
 
 use crate::gazetteer::Gazetteer;
 use crate::perceptron::{argmax, Perceptron, Trainer};
-use crate::{AnnotatedSentence, EntitySpan};
+use crate::tagger::Tagger;
+use crate::{AnnotatedSentence, EntitySpan, Token};
 use data::Gold;
 use features::View;
 pub use labels::Label;
@@ -42,6 +43,28 @@ pub struct NerModel {
 
 static SHIPPED: &[u8] = include_bytes!("../models/ner.bin.gz");
 
+/// The part-of-speech tagger whose predicted tags the entity features read (the
+/// shipped one, at training time as at run time). `None` if it cannot load, in
+/// which case tokens stay untagged.
+fn pos_tagger() -> Option<&'static Tagger> {
+    static T: OnceLock<Option<Tagger>> = OnceLock::new();
+    T.get_or_init(|| Tagger::load_embedded().ok()).as_ref()
+}
+
+/// Tags `tokens` with the shipped tagger unless every one already has a Penn tag
+/// (the pipeline tags before it finds entities).
+pub fn ensure_tagged(tokens: &mut [Token]) {
+    if tokens.iter().any(|t| t.xpos.is_empty()) {
+        if let Some(t) = pos_tagger() {
+            t.tag(tokens);
+        }
+    }
+}
+
+fn words_and_tags(tokens: &[Token]) -> (Vec<&str>, Vec<&str>) {
+    tokens.iter().map(|t| (t.text.as_str(), t.xpos.as_str())).unzip()
+}
+
 impl NerModel {
     /// Reads a model written by [`NerModel::save`].
     pub fn load(bytes: &[u8]) -> Result<Self, NerError> {
@@ -66,9 +89,10 @@ impl NerModel {
         self.model.n_features()
     }
 
-    /// The statistical model's spans alone (PER, ORG, LOC, NORP), before the rules.
-    pub fn model_spans(&self, words: &[&str]) -> Vec<(usize, usize, Label)> {
-        let view = View::new(words.to_vec(), Gazetteer::builtin());
+    /// The statistical model's spans alone (PER, ORG, LOC, NORP), before the rules,
+    /// over `words` with their predicted Penn tags.
+    pub fn model_spans(&self, words: &[&str], pos: &[&str]) -> Vec<(usize, usize, Label)> {
+        let view = View::new(words.to_vec(), pos.to_vec(), Gazetteer::builtin());
         let mut tags = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(40);
         let mut scores = [0f32; N_TAGS];
@@ -84,15 +108,24 @@ impl NerModel {
         spans_of(&tags)
     }
 
-    /// Entity spans `[start, end)` over `words`, with their labels.
+    /// Entity spans `[start, end)` over `words` (tagged here with the shipped tagger),
+    /// with their labels.
     pub fn tag_words(&self, words: &[&str]) -> Vec<(usize, usize, Label)> {
-        rules::finalize(words, self.model_spans(words), Gazetteer::builtin())
+        let mut tokens: Vec<Token> = words.iter().map(|w| Token::new(*w, 0, 0)).collect();
+        ensure_tagged(&mut tokens);
+        self.tag_tokens(&tokens)
     }
 
-    /// Sets the entities of a tokenized sentence.
+    /// Entity spans `[start, end)` over tagged tokens, with their labels.
+    pub fn tag_tokens(&self, tokens: &[Token]) -> Vec<(usize, usize, Label)> {
+        let (words, pos) = words_and_tags(tokens);
+        rules::finalize(&words, self.model_spans(&words, &pos), Gazetteer::builtin())
+    }
+
+    /// Sets the entities of a tokenized sentence (tagging it first if untagged).
     pub fn tag(&self, sentence: &mut AnnotatedSentence) {
-        let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text.as_str()).collect();
-        let spans = self.tag_words(&words);
+        ensure_tagged(&mut sentence.tokens);
+        let spans = self.tag_tokens(&sentence.tokens);
         sentence.entities =
             spans.into_iter().map(|(start, end, l)| EntitySpan { start, end, label: l.as_str().to_string() }).collect();
     }
@@ -100,8 +133,11 @@ impl NerModel {
     /// Sets the entities of a document's sentences, tagging each and then making
     /// them consistent across the document ([`memory`]).
     pub fn tag_document(&self, sentences: &mut [AnnotatedSentence]) {
+        for s in sentences.iter_mut() {
+            ensure_tagged(&mut s.tokens);
+        }
+        let mut spans: Vec<Vec<(usize, usize, Label)>> = sentences.iter().map(|s| self.tag_tokens(&s.tokens)).collect();
         let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.tokens.iter().map(|t| t.text.as_str()).collect()).collect();
-        let mut spans: Vec<Vec<(usize, usize, Label)>> = words.iter().map(|w| self.tag_words(w)).collect();
         memory::harmonize(&words, &mut spans);
         drop(words);
         for (s, sp) in sentences.iter_mut().zip(spans) {
@@ -150,10 +186,16 @@ impl Default for TrainOptions {
 pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
     let gaz = Gazetteer::builtin();
     let extra = if opts.augment { augment::swapped(golds, opts.seed) } else { Vec::new() };
-    let projected: Vec<(Vec<crate::Token>, Vec<usize>)> = golds.iter().chain(&extra).map(data::project).collect();
+    let mut projected: Vec<(Vec<Token>, Vec<usize>)> = golds.iter().chain(&extra).map(data::project).collect();
+    for (toks, _) in &mut projected {
+        ensure_tagged(toks);
+    }
     let views: Vec<(View, &[usize])> = projected
         .iter()
-        .map(|(toks, tags)| (View::new(toks.iter().map(|t| t.text.as_str()).collect(), gaz), tags.as_slice()))
+        .map(|(toks, tags)| {
+            let (words, pos) = words_and_tags(toks);
+            (View::new(words, pos, gaz), tags.as_slice())
+        })
         .collect();
 
     // Feature counts under gold history: rare features are left out.

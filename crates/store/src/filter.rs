@@ -58,6 +58,8 @@ pub struct DocFilter {
     pub until: Option<DateBound>,
     /// A document id, or a prefix of its content hash.
     pub doc: Option<String>,
+    /// Story number.
+    pub story: Option<u32>,
     pub limit: Option<usize>,
 }
 
@@ -81,6 +83,8 @@ pub struct EventFilter {
     pub until: Option<DateBound>,
     /// A document id, or a prefix of its content hash.
     pub doc: Option<String>,
+    /// Events of the documents of this story.
+    pub story: Option<u32>,
     pub limit: Option<usize>,
 }
 

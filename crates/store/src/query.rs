@@ -60,6 +60,15 @@ impl Where {
         }
     }
 
+    /// The document in `hash_col` belongs to the story.
+    fn story(&mut self, hash_col: &str, story: Option<u32>) {
+        if let Some(n) = story {
+            self.params.push(Value::Integer(i64::from(n)));
+            let p = format!("?{}", self.params.len());
+            self.conds.push(format!("{hash_col} IN (SELECT s.doc_hash FROM story_docs s WHERE s.story = {p})"));
+        }
+    }
+
     fn limit(&mut self, limit: Option<usize>) -> String {
         match limit {
             Some(n) => {
@@ -93,7 +102,9 @@ fn prefix_successor(prefix: &str) -> String {
 }
 
 const DOC_COLUMNS: &str = "d.hash, d.id, d.source, d.title, d.outlet, d.byline, d.published, d.language,
-     d.text_chars, (SELECT count(*) FROM events e WHERE e.doc_hash = d.hash), d.ingested_at";
+     d.text_chars, (SELECT count(*) FROM events e WHERE e.doc_hash = d.hash), d.ingested_at,
+     (SELECT s.story FROM story_docs s WHERE s.doc_hash = d.hash),
+     (SELECT s.duplicate_of FROM story_docs s WHERE s.doc_hash = d.hash)";
 
 fn doc_row(r: &Row<'_>) -> rusqlite::Result<DocRow> {
     Ok(DocRow {
@@ -108,6 +119,8 @@ fn doc_row(r: &Row<'_>) -> rusqlite::Result<DocRow> {
         text_chars: r.get::<_, i64>(8)? as usize,
         events: r.get::<_, i64>(9)? as usize,
         ingested_at: r.get(10)?,
+        story: r.get::<_, Option<i64>>(11)?.map(|s| s as u32),
+        duplicate_of: r.get(12)?,
     })
 }
 
@@ -119,6 +132,7 @@ impl Store {
         w.since("d.published", &filter.since);
         w.until("d.published", &filter.until);
         w.doc("d.id", "d.hash", &filter.doc);
+        w.story("d.hash", filter.story);
         let limit = w.limit(filter.limit);
         let sql = format!(
             "SELECT {DOC_COLUMNS} FROM documents d{} ORDER BY d.published IS NULL, d.published, d.id, d.hash{limit}",
@@ -133,7 +147,7 @@ impl Store {
         let sql = format!("SELECT {DOC_COLUMNS}, d.text, d.coded FROM documents d WHERE d.hash = ?1");
         let found = self
             .conn
-            .query_row(&sql, [hash], |r| Ok((doc_row(r)?, r.get::<_, String>(11)?, r.get::<_, String>(12)?)))
+            .query_row(&sql, [hash], |r| Ok((doc_row(r)?, r.get::<_, String>(13)?, r.get::<_, String>(14)?)))
             .optional()
             .map_err(|e| self.sqlite(op(), e))?;
         let Some((row, text, coded)) = found else { return Ok(None) };
@@ -158,6 +172,7 @@ impl Store {
         w.since("e.date", &filter.since);
         w.until("e.date", &filter.until);
         w.doc("d.id", "d.hash", &filter.doc);
+        w.story("e.doc_hash", filter.story);
         let limit = w.limit(filter.limit);
         let sql = format!(
             "SELECT e.doc_hash, d.id, e.seq, e.json FROM events e JOIN documents d ON d.hash = e.doc_hash{}

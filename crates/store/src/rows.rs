@@ -17,6 +17,10 @@ pub struct DocRow {
     /// Number of events stored for it.
     pub events: usize,
     pub ingested_at: String,
+    /// Its story's number (none for a document stored before stories were kept).
+    pub story: Option<u32>,
+    /// Content hash of the article this one nearly duplicates (a wire copy).
+    pub duplicate_of: Option<String>,
 }
 
 /// A stored document in full: metadata, cleaned body and coded record.

@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 /// Migration `i` (0-based) brings the schema to version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes.
 pub const CURRENT: i64 = MIGRATIONS.len() as i64;
@@ -78,6 +78,45 @@ CREATE TABLE quotes (
     PRIMARY KEY (doc_hash, seq)
 ) WITHOUT ROWID;
 CREATE INDEX quotes_speaker_name ON quotes (speaker_name);
+"#;
+
+/// Stories: each document's story and near-duplicate mark, and the clustering state
+/// (`dyad_story::Clusterer`) that later articles are assigned with. Documents stored
+/// under V1 have no `story_docs` row until `dyad ingest` (or `dyad stories`) assigns them.
+const V2: &str = r#"
+CREATE TABLE story_terms (
+    id   INTEGER PRIMARY KEY,              -- the clusterer's term id, from 0
+    term TEXT NOT NULL,                    -- word, '@e:' entity, '@a:' actor, '@v:' event
+    df   INTEGER NOT NULL                  -- articles that contain it
+);
+
+CREATE TABLE stories (
+    id         INTEGER PRIMARY KEY,        -- story number, from 1, in order of opening
+    first_date TEXT,                       -- publication dates of its articles, YYYY-MM-DD
+    last_date  TEXT,
+    centroid   BLOB NOT NULL               -- (term id u32, weight f32) little-endian pairs, by term
+);
+
+CREATE TABLE story_postings (
+    seq   INTEGER PRIMARY KEY,             -- order of addition
+    term  INTEGER NOT NULL,
+    story INTEGER NOT NULL
+);
+
+CREATE TABLE story_docs (
+    doc_hash     TEXT PRIMARY KEY REFERENCES documents (hash) ON DELETE CASCADE,
+    seq          INTEGER NOT NULL UNIQUE,  -- order of assignment, from 1
+    story        INTEGER NOT NULL,
+    duplicate_of TEXT,                     -- hash of the original, for a wire copy
+    similarity   REAL NOT NULL,            -- cosine with the story joined, Jaccard for a copy
+    signature    BLOB                      -- MinHash, 64 u64 little-endian
+);
+CREATE INDEX story_docs_story ON story_docs (story, seq);
+
+CREATE TABLE story_meta (
+    key   TEXT PRIMARY KEY,                -- 'articles': articles counted into the state
+    value INTEGER NOT NULL
+);
 "#;
 
 /// Outcome of [`migrate`].

@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) path: PathBuf,
+    /// The story clusterer as of the last write, kept between batches; reloaded when
+    /// another process has written since, or after a failed write.
+    pub(crate) clusterer: Option<dyad_story::Clusterer>,
 }
 
 /// What [`Store::insert`] did with a document.
@@ -54,7 +57,7 @@ impl Store {
             op: "opening the database".into(),
             source,
         })?;
-        let mut store = Store { conn, path: path.to_path_buf() };
+        let mut store = Store { conn, path: path.to_path_buf(), clusterer: None };
         // WAL: readers never block the writer and a killed writer loses only its open
         // transaction. NORMAL sync is safe with WAL (a power cut may lose the last
         // commits, never consistency).
@@ -98,17 +101,34 @@ impl Store {
     }
 
     /// Stores documents in one transaction; each document is all-or-nothing and one
-    /// already stored is left untouched. Returns what happened to each, in order.
+    /// already stored is left untouched. Each new document is assigned to a story (its
+    /// row and the clustering state written in the same transaction). Returns what
+    /// happened to each, in order.
     pub fn insert_batch<'a>(
         &mut self,
         items: impl IntoIterator<Item = (&'a Document, &'a CodedDocument)>,
     ) -> Result<Vec<Insertion>, StoreError> {
+        let cached = self.clusterer.take();
+        let (done, clusterer) = self.insert_batch_with(items, cached)?;
+        self.clusterer = Some(clusterer);
+        Ok(done)
+    }
+
+    fn insert_batch_with<'a>(
+        &mut self,
+        items: impl IntoIterator<Item = (&'a Document, &'a CodedDocument)>,
+        cached: Option<dyad_story::Clusterer>,
+    ) -> Result<(Vec<Insertion>, dyad_story::Clusterer), StoreError> {
         let path = self.path.clone();
         let sqlite = |op: String, source| StoreError::Sqlite { path: path.clone(), op, source };
+        // IMMEDIATE: the write lock is taken before the story state is read, so two
+        // processes ingesting into one file assign their articles one after the other.
         let mut tx = self
             .conn
-            .transaction()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| sqlite("starting a transaction".into(), e))?;
+        let mut clusterer =
+            crate::stories::in_step(&tx, cached).map_err(|e| sqlite("reading the story state".into(), e))?;
         let mut done = Vec::new();
         for (doc, coded) in items {
             let coded_json = serde_json::to_string(coded).map_err(|source| StoreError::Json {
@@ -118,10 +138,17 @@ impl Store {
             })?;
             let outcome = insert_one(&mut tx, doc, coded, &coded_json)
                 .map_err(|e| sqlite(format!("storing document {} ({})", doc.id, doc.source), e))?;
+            if outcome == Insertion::Inserted {
+                let (a, d) = clusterer.add_with_delta(&doc.content_hash, coded, &doc.text);
+                crate::stories::write(&tx, &doc.content_hash, clusterer.articles(), &a, &d)
+                    .map_err(|e| sqlite(format!("assigning document {} ({}) to a story", doc.id, doc.source), e))?;
+            }
             done.push(outcome);
         }
+        crate::stories::set_articles(&tx, clusterer.articles())
+            .map_err(|e| sqlite("counting story articles".into(), e))?;
         tx.commit().map_err(|e| sqlite("committing documents".into(), e))?;
-        Ok(done)
+        Ok((done, clusterer))
     }
 
     /// Whether a document with this content hash is stored.

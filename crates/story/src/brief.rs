@@ -92,17 +92,23 @@ fn refs<'a>(sources: impl Iterator<Item = &'a Source>) -> Vec<SourceRef> {
     out
 }
 
-fn modality_lines(events: &[StoryEvent], modalities: &[Modality]) -> Vec<Line> {
+/// One line per story event that some source gives one of `modalities`, naming who
+/// says so (`by_word` the attribution, as in "claimed by Seoul") where the sources do.
+fn modality_lines(events: &[StoryEvent], modalities: &[Modality], by_word: &str) -> Vec<Line> {
     let mut out = Vec::new();
     for e in events {
         let picked: Vec<&Source> = e.sources.iter().filter(|s| modalities.contains(&s.modality)).collect();
         if picked.is_empty() {
             continue;
         }
-        let mut by: Vec<String> = picked.iter().filter_map(|s| s.attribution.clone()).collect();
-        by.dedup();
+        let mut by: Vec<String> = Vec::new();
+        for a in picked.iter().filter_map(|s| s.attribution.clone()) {
+            if !by.contains(&a) {
+                by.push(a);
+            }
+        }
         let date = e.date.as_deref().map(|d| format!("{d}: ")).unwrap_or_default();
-        let by = if by.is_empty() { String::new() } else { format!(", according to {}", by.join(", ")) };
+        let by = if by.is_empty() || by_word.is_empty() { String::new() } else { format!(", {by_word} {}", by.join(", ")) };
         out.push(Line { text: format!("{date}{}{by}", who(e)), sources: refs(picked.into_iter()) });
     }
     out
@@ -186,9 +192,11 @@ pub fn build(story: &Story) -> Brief {
         articles,
         sections: vec![
             Section { heading: "Timeline", lines: timeline },
-            Section { heading: "Claimed", lines: modality_lines(&events, &[Modality::Claimed]) },
-            Section { heading: "Denied", lines: modality_lines(&events, &[Modality::Denied, Modality::Negated]) },
-            Section { heading: "Planned", lines: modality_lines(&events, &[Modality::Planned]) },
+            Section { heading: "Claimed", lines: modality_lines(&events, &[Modality::Claimed], "claimed by") },
+            // Denied: a party says it did not happen. Negated: the article itself says so.
+            Section { heading: "Denied", lines: modality_lines(&events, &[Modality::Denied], "denied by") },
+            Section { heading: "Reported as not happening", lines: modality_lines(&events, &[Modality::Negated], "") },
+            Section { heading: "Planned", lines: modality_lines(&events, &[Modality::Planned], "according to") },
             Section { heading: "Quotes", lines: quotes },
             Section { heading: "Disagreements", lines: disagreements },
         ],

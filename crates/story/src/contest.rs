@@ -46,6 +46,22 @@ fn happened(m: Modality) -> Option<bool> {
     }
 }
 
+/// A version of a modality contest: what the source says and, for a claim or a denial,
+/// who makes it ("claimed by Seoul", "denied by Moscow").
+fn modality_version(s: &Source) -> Option<String> {
+    let word = match s.modality {
+        Modality::Asserted => "happened",
+        Modality::Claimed => "claimed",
+        Modality::Denied => "denied",
+        Modality::Negated => "did not happen",
+        Modality::Planned | Modality::Possible => return None,
+    };
+    Some(match (&s.attribution, s.modality) {
+        (Some(by), Modality::Claimed | Modality::Denied) => format!("{word} by {by}"),
+        _ => word.to_string(),
+    })
+}
+
 fn modality_contest(sources: &[Source]) -> Option<Contest> {
     let yes = sources.iter().any(|s| happened(s.modality) == Some(true));
     let no = sources.iter().any(|s| happened(s.modality) == Some(false));
@@ -54,8 +70,8 @@ fn modality_contest(sources: &[Source]) -> Option<Contest> {
     }
     let mut versions = Vec::new();
     for (i, s) in sources.iter().enumerate() {
-        if let Some(h) = happened(s.modality) {
-            push_version(&mut versions, if h { "happened" } else { "did not happen" }, i);
+        if let Some(v) = modality_version(s) {
+            push_version(&mut versions, &v, i);
         }
     }
     Some(Contest { kind: ContestKind::Modality, versions })

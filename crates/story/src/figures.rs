@@ -32,6 +32,25 @@ impl Figure {
     }
 }
 
+/// Kinds of counted things (`crates/story/data/figure_things.tsv`): word, tab, kind.
+const THING_KINDS: &str = include_str!("../data/figure_things.tsv");
+
+/// The kind a counted word belongs to, if the table lists it.
+fn kind_of(word: &str) -> Option<&'static str> {
+    static KINDS: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+    KINDS
+        .get_or_init(|| {
+            THING_KINDS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(w, k)| (w.trim(), k.trim()))
+                .collect()
+        })
+        .get(word)
+        .copied()
+}
+
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -126,7 +145,7 @@ pub fn find(sentence: &str) -> Vec<Figure> {
         if toks.get(j).is_some_and(|t| t == "of") {
             j += 1;
         }
-        let things: Vec<String> = toks[j.min(toks.len())..]
+        let mut things: Vec<String> = toks[j.min(toks.len())..]
             .iter()
             .take(3)
             .take_while(|t| !t.chars().all(|c| c.is_ascii_digit()))
@@ -135,6 +154,14 @@ pub fn find(sentence: &str) -> Vec<Figure> {
             .collect();
         if !things.is_empty() {
             let end = (j + things.len()).min(toks.len());
+            // The kind goes first, so that a contest is named by it ("ammunition") when
+            // two sources count the same kind in different words.
+            let kinds: Vec<String> = things.iter().filter_map(|t| kind_of(t)).map(str::to_string).collect();
+            for k in kinds.into_iter().rev() {
+                if !things.contains(&k) {
+                    things.insert(0, k);
+                }
+            }
             out.push(Figure { amount, things, phrase: toks[start..end].join(" ") });
         }
     }
@@ -154,6 +181,16 @@ mod tests {
         assert_eq!(b[0].amount, Amount::Vague(1e6));
         assert!(a[0].conflicts(&b[0]));
         assert!(!a[0].conflicts(&a[0]));
+    }
+
+    #[test]
+    fn different_words_for_the_same_kind_of_thing_are_compared() {
+        let a = find("Pyongyang sent some five million artillery shells.");
+        let b = find("Analysts believe millions of rounds were shipped.");
+        assert!(a[0].conflicts(&b[0]), "{a:?} {b:?}");
+        assert_eq!(a[0].things[0], "ammunition");
+        let c = find("About 1,500 troops crossed the border.");
+        assert!(!a[0].same_thing(&c[0]));
     }
 
     #[test]

@@ -74,21 +74,103 @@ pub struct Assignment {
 }
 
 struct StoryState {
-    story: Story,
     centroid: Centroid,
     indexed: HashSet<TermId>,
     dates: Option<(NaiveDate, NaiveDate)>,
 }
 
 struct SeenDoc {
-    id: String,
+    key: String,
     story: StoryId,
     signature: Signature,
     duplicate_of: Option<String>,
 }
 
-/// Stories built one article at a time.
-pub struct StoryIndex {
+/// What one [`Clusterer::add`] changed, so that a store can persist the index state
+/// incrementally (a few rows per article) instead of rewriting it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Delta {
+    /// Terms first seen in this article, with their ids.
+    pub new_terms: Vec<(TermId, String)>,
+    /// Terms whose document frequency went up by one (every term of the article).
+    pub counted: Vec<TermId>,
+    /// The story's centroid after the article joined; `None` for a wire copy, which
+    /// leaves the centroid as it was.
+    pub centroid: Option<Vec<(TermId, f32)>>,
+    /// Terms under which the story was newly indexed, in order.
+    pub indexed: Vec<TermId>,
+    /// The story's publication-date range after the article joined.
+    pub dates: Option<(NaiveDate, NaiveDate)>,
+    /// The article's MinHash signature (none for a text without words).
+    pub signature: Option<Signature>,
+}
+
+/// One story of a [`Snapshot`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StorySnapshot {
+    pub centroid: Vec<(TermId, f32)>,
+    pub dates: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// One article of a [`Snapshot`] with a MinHash signature, in arrival order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeenSnapshot {
+    pub key: String,
+    pub story: StoryId,
+    pub signature: Signature,
+    pub duplicate_of: Option<String>,
+}
+
+/// The whole clustering state, as a store keeps it: restoring it gives a
+/// [`Clusterer`] that assigns the next articles exactly as the one it was taken from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Snapshot {
+    /// Every term by id (the index in this list), with its document frequency.
+    pub terms: Vec<(String, u32)>,
+    /// Articles counted into the document frequencies.
+    pub docs: u32,
+    /// Stories in order of opening (`StoryId(1)` first).
+    pub stories: Vec<StorySnapshot>,
+    /// (term, story) pairs of the inverted index, in the order they were added.
+    pub postings: Vec<(TermId, StoryId)>,
+    pub seen: Vec<SeenSnapshot>,
+}
+
+impl Snapshot {
+    /// Applies one article's [`Delta`] (what [`Clusterer::add_with_delta`] returned), as a
+    /// store does to its tables.
+    pub fn apply(&mut self, key: &str, a: &Assignment, d: &Delta) {
+        for (t, name) in &d.new_terms {
+            if *t as usize == self.terms.len() {
+                self.terms.push((name.clone(), 0));
+            }
+        }
+        for &t in &d.counted {
+            if let Some(e) = self.terms.get_mut(t as usize) {
+                e.1 += 1;
+            }
+        }
+        self.docs += 1;
+        if a.opened {
+            self.stories.push(StorySnapshot::default());
+        }
+        if let Some(s) = self.stories.get_mut(slot(a.story)) {
+            if let Some(c) = &d.centroid {
+                s.centroid.clone_from(c);
+            }
+            s.dates = d.dates;
+        }
+        self.postings.extend(d.indexed.iter().map(|&t| (t, a.story)));
+        if let Some(sig) = &d.signature {
+            self.seen.push(SeenSnapshot { key: key.to_string(), story: a.story, signature: sig.clone(), duplicate_of: a.duplicate_of.clone() });
+        }
+    }
+}
+
+/// The clustering state alone: term statistics, story centroids, the inverted index
+/// and the MinHash buckets, but not the articles themselves, so that it stays small
+/// whatever the articles weigh. [`StoryIndex`] keeps the articles on top of it.
+pub struct Clusterer {
     config: Config,
     vocab: HashMap<String, TermId>,
     df: Vec<u32>,
@@ -97,20 +179,22 @@ pub struct StoryIndex {
     postings: Vec<VecDeque<StoryId>>,
     buckets: HashMap<u64, VecDeque<usize>>,
     seen: Vec<SeenDoc>,
+    /// Terms interned by the article being added, for its [`Delta`].
+    fresh: Vec<(TermId, String)>,
 }
 
 /// Bucket entries kept per LSH band hash.
 const BUCKET_CAP: usize = 64;
 
-impl Default for StoryIndex {
+impl Default for Clusterer {
     fn default() -> Self {
-        StoryIndex::new(Config::default())
+        Clusterer::new(Config::default())
     }
 }
 
-impl StoryIndex {
-    pub fn new(config: Config) -> StoryIndex {
-        StoryIndex {
+impl Clusterer {
+    pub fn new(config: Config) -> Clusterer {
+        Clusterer {
             config,
             vocab: HashMap::new(),
             df: Vec::new(),
@@ -119,13 +203,70 @@ impl StoryIndex {
             postings: Vec::new(),
             buckets: HashMap::new(),
             seen: Vec::new(),
+            fresh: Vec::new(),
         }
     }
 
-    /// Adds one article (its coding and its cleaned text) to a story, opening one if none
-    /// is similar enough.
-    pub fn add(&mut self, coded: CodedDocument, text: &str) -> Assignment {
-        let vector = self.vectorize(&coded, text);
+    /// Rebuilds the state a snapshot was taken of. Entries naming unknown terms or
+    /// stories (a damaged store) are skipped rather than trusted.
+    pub fn restore(config: Config, snap: Snapshot) -> Clusterer {
+        let mut c = Clusterer::new(config);
+        for (term, df) in snap.terms {
+            let t = c.df.len() as TermId;
+            c.vocab.insert(term, t);
+            c.df.push(df);
+            c.postings.push(VecDeque::new());
+        }
+        c.docs = snap.docs;
+        let terms = c.df.len();
+        for s in snap.stories {
+            let mut centroid = Centroid::default();
+            centroid.set(s.centroid.into_iter().filter(|(t, _)| (*t as usize) < terms));
+            c.stories.push(StoryState { centroid, indexed: HashSet::new(), dates: s.dates });
+        }
+        for (t, story) in snap.postings {
+            if (t as usize) < terms {
+                if let Some(state) = c.stories.get_mut(slot(story)) {
+                    state.indexed.insert(t);
+                    c.push_posting(t, story);
+                }
+            }
+        }
+        for s in snap.seen {
+            if slot(s.story) < c.stories.len() {
+                c.remember(s.key, s.story, s.signature, s.duplicate_of);
+            }
+        }
+        c
+    }
+
+    /// Articles added so far (or restored).
+    pub fn articles(&self) -> u32 {
+        self.docs
+    }
+
+    /// Stories opened so far.
+    pub fn story_count(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// Assigns one article (its coding and cleaned text) to a story, opening one if none
+    /// is similar enough. `key` names the article for near-duplicate marks (a document
+    /// id, or a content hash).
+    pub fn add(&mut self, key: &str, coded: &CodedDocument, text: &str) -> Assignment {
+        self.add_inner(key, coded, text, None)
+    }
+
+    /// [`Clusterer::add`], also returning what changed in the state.
+    pub fn add_with_delta(&mut self, key: &str, coded: &CodedDocument, text: &str) -> (Assignment, Delta) {
+        let mut delta = Delta::default();
+        let a = self.add_inner(key, coded, text, Some(&mut delta));
+        (a, delta)
+    }
+
+    fn add_inner(&mut self, key: &str, coded: &CodedDocument, text: &str, mut delta: Option<&mut Delta>) -> Assignment {
+        self.fresh.clear();
+        let (vector, counted) = self.vectorize(coded, text);
         let published = coded.doc.published.as_deref().and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
         let signature = Signature::of_text(text);
 
@@ -133,37 +274,27 @@ impl StoryIndex {
         let (story, similarity, duplicate_of, opened) = match copy {
             Some((slot, jac)) => {
                 let orig = &self.seen[slot];
-                let root = orig.duplicate_of.clone().unwrap_or_else(|| orig.id.clone());
+                let root = orig.duplicate_of.clone().unwrap_or_else(|| orig.key.clone());
                 (orig.story, jac as f32, Some(root), false)
             }
             None => match self.best_story(&vector, published) {
                 Some((id, sim)) if sim >= self.config.threshold => (id, sim, None, false),
                 _ => {
-                    let id = StoryId(self.stories.len() as u32);
-                    self.stories.push(StoryState {
-                        story: Story { id, articles: Vec::new() },
-                        centroid: Centroid::default(),
-                        indexed: HashSet::new(),
-                        dates: None,
-                    });
-                    (id, 0.0, None, true)
+                    self.stories.push(StoryState { centroid: Centroid::default(), indexed: HashSet::new(), dates: None });
+                    (StoryId(self.stories.len() as u32), 0.0, None, true)
                 }
             },
         };
 
-        let doc_id = coded.doc.id.clone();
         let (df, docs) = (&self.df, self.docs);
         let idf = |t: TermId| idf(docs, df[t as usize]);
-        let state = &mut self.stories[story.0 as usize];
+        let state = &mut self.stories[slot(story)];
+        let mut indexed = Vec::new();
         if duplicate_of.is_none() {
             state.centroid.add(&vector, self.config.centroid_terms, idf);
             for t in vector.top_terms(self.config.lookup_terms, idf) {
                 if state.indexed.insert(t) {
-                    let posting = &mut self.postings[t as usize];
-                    posting.push_back(story);
-                    if posting.len() > self.config.posting_cap {
-                        posting.pop_front();
-                    }
+                    indexed.push(t);
                 }
             }
         }
@@ -173,32 +304,43 @@ impl StoryIndex {
                 None => (p, p),
             });
         }
-        state.story.articles.push(Article { coded, duplicate_of: duplicate_of.clone() });
+        if let Some(d) = delta.as_deref_mut() {
+            d.new_terms = std::mem::take(&mut self.fresh);
+            d.counted = counted;
+            d.centroid = duplicate_of.is_none().then(|| state.centroid.entries());
+            d.dates = state.dates;
+            d.signature = signature.clone();
+        }
+        for &t in &indexed {
+            self.push_posting(t, story);
+        }
         if let Some(sig) = signature {
-            let slot = self.seen.len();
-            for band in sig.bands() {
-                let bucket = self.buckets.entry(band).or_default();
-                bucket.push_back(slot);
-                if bucket.len() > BUCKET_CAP {
-                    bucket.pop_front();
-                }
-            }
-            self.seen.push(SeenDoc { id: doc_id, story, signature: sig, duplicate_of: duplicate_of.clone() });
+            self.remember(key.to_string(), story, sig, duplicate_of.clone());
+        }
+        if let Some(d) = delta {
+            d.indexed = indexed;
         }
         Assignment { story, opened, duplicate_of, similarity }
     }
 
-    /// The stories so far, in order of opening.
-    pub fn stories(&self) -> impl Iterator<Item = &Story> {
-        self.stories.iter().map(|s| &s.story)
+    fn push_posting(&mut self, t: TermId, story: StoryId) {
+        let posting = &mut self.postings[t as usize];
+        posting.push_back(story);
+        if posting.len() > self.config.posting_cap {
+            posting.pop_front();
+        }
     }
 
-    pub fn story(&self, id: StoryId) -> Option<&Story> {
-        self.stories.get(id.0 as usize).map(|s| &s.story)
-    }
-
-    pub fn into_stories(self) -> Vec<Story> {
-        self.stories.into_iter().map(|s| s.story).collect()
+    fn remember(&mut self, key: String, story: StoryId, signature: Signature, duplicate_of: Option<String>) {
+        let slot = self.seen.len();
+        for band in signature.bands() {
+            let bucket = self.buckets.entry(band).or_default();
+            bucket.push_back(slot);
+            if bucket.len() > BUCKET_CAP {
+                bucket.pop_front();
+            }
+        }
+        self.seen.push(SeenDoc { key, story, signature, duplicate_of });
     }
 
     fn intern(&mut self, term: &str) -> TermId {
@@ -209,12 +351,13 @@ impl StoryIndex {
         self.vocab.insert(term.to_string(), t);
         self.df.push(0);
         self.postings.push(VecDeque::new());
+        self.fresh.push((t, term.to_string()));
         t
     }
 
     /// Counts the article's terms into the document frequencies and returns its
-    /// term-frequency vector, cut to the terms heaviest by TF-IDF.
-    fn vectorize(&mut self, coded: &CodedDocument, text: &str) -> SparseVec {
+    /// term-frequency vector, cut to the terms heaviest by TF-IDF, and every term counted.
+    fn vectorize(&mut self, coded: &CodedDocument, text: &str) -> (SparseVec, Vec<TermId>) {
         let mut tf: HashMap<TermId, (f32, f32)> = HashMap::new();
         let mut count = |index: &mut Self, term: &str, n: f32, weight: f32| {
             let t = index.intern(term);
@@ -243,6 +386,8 @@ impl StoryIndex {
         for t in tf.keys() {
             self.df[*t as usize] += 1;
         }
+        let mut counted: Vec<TermId> = tf.keys().copied().collect();
+        counted.sort_unstable();
         let mut weights: Vec<(TermId, f32, f32)> = tf
             .into_iter()
             .map(|(t, (c, w))| {
@@ -251,10 +396,10 @@ impl StoryIndex {
             })
             .collect();
         if weights.len() > self.config.doc_terms {
-            weights.select_nth_unstable_by(self.config.doc_terms, |a, b| b.2.total_cmp(&a.2));
+            weights.select_nth_unstable_by(self.config.doc_terms, |a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
             weights.truncate(self.config.doc_terms);
         }
-        SparseVec::from_weights(weights.into_iter().map(|(t, raw, _)| (t, raw)).collect(), usize::MAX)
+        (SparseVec::from_weights(weights.into_iter().map(|(t, raw, _)| (t, raw)).collect(), usize::MAX), counted)
     }
 
     /// The earlier article this signature nearly duplicates, with the estimated Jaccard.
@@ -290,7 +435,7 @@ impl StoryIndex {
         let mut candidates: Vec<(StoryId, u32)> = hits
             .into_iter()
             .filter(|(id, _)| {
-                let state = &self.stories[id.0 as usize];
+                let state = &self.stories[slot(*id)];
                 match (published, state.dates) {
                     (Some(p), Some((first, last))) => {
                         let w = chrono::Duration::days(self.config.window_days);
@@ -306,8 +451,53 @@ impl StoryIndex {
         }
         candidates
             .into_iter()
-            .map(|(id, _)| (id, self.stories[id.0 as usize].centroid.cosine(v, idf)))
+            .map(|(id, _)| (id, self.stories[slot(id)].centroid.cosine(v, idf)))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    }
+}
+
+/// Position of a story in the clusterer's list: story numbers start at 1.
+fn slot(id: StoryId) -> usize {
+    (id.0 as usize).wrapping_sub(1)
+}
+
+/// Stories built one article at a time, with their articles: a [`Clusterer`] and the
+/// articles it assigned.
+#[derive(Default)]
+pub struct StoryIndex {
+    clusterer: Clusterer,
+    stories: Vec<Story>,
+}
+
+impl StoryIndex {
+    pub fn new(config: Config) -> StoryIndex {
+        StoryIndex { clusterer: Clusterer::new(config), stories: Vec::new() }
+    }
+
+    /// Adds one article (its coding and its cleaned text) to a story, opening one if none
+    /// is similar enough. Near-duplicate marks name the original's document id.
+    pub fn add(&mut self, coded: CodedDocument, text: &str) -> Assignment {
+        let a = self.clusterer.add(&coded.doc.id, &coded, text);
+        if a.opened {
+            self.stories.push(Story { id: a.story, articles: Vec::new() });
+        }
+        if let Some(story) = self.stories.get_mut(slot(a.story)) {
+            story.articles.push(Article { coded, duplicate_of: a.duplicate_of.clone() });
+        }
+        a
+    }
+
+    /// The stories so far, in order of opening.
+    pub fn stories(&self) -> impl Iterator<Item = &Story> {
+        self.stories.iter()
+    }
+
+    pub fn story(&self, id: StoryId) -> Option<&Story> {
+        self.stories.get(slot(id))
+    }
+
+    pub fn into_stories(self) -> Vec<Story> {
+        self.stories
     }
 }
 

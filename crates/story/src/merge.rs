@@ -2,7 +2,7 @@
 //! country, or body code), CAMEO root and a compatible date become one [`StoryEvent`].
 use crate::dates;
 use crate::model::{Side, Source, Story, StoryEvent};
-use dyad_code::{ActorRef, Event};
+use dyad_code::{ActorRef, Event, Modality};
 use std::collections::HashMap;
 
 /// Reported dates to the day this many days apart may still be the same event.
@@ -42,7 +42,7 @@ pub fn merge(story: &Story) -> Vec<StoryEvent> {
                 m.source.key == src.key
                     && m.target.key == tgt.key
                     && m.root == ev.root
-                    && m.sources.iter().all(|s| s.doc_id != source.doc_id)
+                    && m.sources.iter().all(|s| s.doc_id != source.doc_id || opposed(s.modality, source.modality))
                     && m.sources.iter().all(|s| dates::compatible(s.date.as_deref(), source.date.as_deref(), MERGE_DAYS))
             });
             match found {
@@ -80,6 +80,18 @@ pub fn merge(story: &Story) -> Vec<StoryEvent> {
         }
     });
     merged
+}
+
+/// One article may report an event twice only as its claim and its denial ("Seoul
+/// says Pyongyang sent shells; Pyongyang denies it"): one said to have happened, the
+/// other said not to have. Two reports of one article are otherwise two events.
+fn opposed(a: Modality, b: Modality) -> bool {
+    let happened = |m: Modality| match m {
+        Modality::Asserted | Modality::Claimed => Some(true),
+        Modality::Denied | Modality::Negated => Some(false),
+        Modality::Planned | Modality::Possible => None,
+    };
+    matches!((happened(a), happened(b)), (Some(x), Some(y)) if x != y)
 }
 
 fn to_source(article: &crate::model::Article, ev: &Event) -> Source {

@@ -33,6 +33,16 @@ impl Signature {
         Some(Signature(mins))
     }
 
+    /// The minimum of each hash function, for storage.
+    pub fn hashes(&self) -> &[u64; HASHES] {
+        &self.0
+    }
+
+    /// A signature read back from storage.
+    pub fn from_hashes(hashes: [u64; HASHES]) -> Signature {
+        Signature(hashes)
+    }
+
     /// Estimated Jaccard similarity of the two shingle sets.
     pub fn jaccard(&self, other: &Signature) -> f64 {
         let same = self.0.iter().zip(other.0.iter()).filter(|(a, b)| a == b).count();

@@ -2,7 +2,8 @@
 //! share with their sources and disagreements.
 use dyad_code::{CodedDocument, Modality};
 
-/// Identity of a story inside one [`crate::StoryIndex`], in order of opening.
+/// Number of a story, from 1, in order of opening: stable once given, in a
+/// [`crate::StoryIndex`] as in a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct StoryId(pub u32);
 

@@ -1,5 +1,4 @@
 //! Sparse weighted term vectors and story centroids.
-use std::collections::HashMap;
 
 /// Index of a term in the index's vocabulary.
 pub type TermId = u32;
@@ -40,22 +39,50 @@ impl SparseVec {
 /// terms so that comparing against it costs the same however large the story grows.
 /// IDF is applied when comparing, with the document frequencies of that moment, so the
 /// first articles of a story are weighed with what the index knows now, not then.
+/// Kept sorted by term: sums run in one order, so a centroid restored from storage
+/// compares exactly as the one it was saved from.
 #[derive(Debug, Clone, Default)]
 pub struct Centroid {
-    weights: HashMap<TermId, f32>,
+    weights: Vec<(TermId, f32)>,
 }
 
 impl Centroid {
     pub fn add(&mut self, v: &SparseVec, keep: usize, idf: impl Fn(TermId) -> f32) {
-        for (t, w) in &v.entries {
-            *self.weights.entry(*t).or_insert(0.0) += w;
+        let mut merged = Vec::with_capacity(self.weights.len() + v.entries.len());
+        let (a, b) = (&self.weights, &v.entries);
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            if j == b.len() || (i < a.len() && a[i].0 < b[j].0) {
+                merged.push(a[i]);
+                i += 1;
+            } else if i == a.len() || b[j].0 < a[i].0 {
+                merged.push(b[j]);
+                j += 1;
+            } else {
+                merged.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
         }
-        if self.weights.len() > keep {
-            let mut all: Vec<(TermId, f32)> = self.weights.drain().collect();
-            all.select_nth_unstable_by(keep, |a, b| (b.1 * idf(b.0)).total_cmp(&(a.1 * idf(a.0))));
-            all.truncate(keep);
-            self.weights = all.into_iter().collect();
+        if merged.len() > keep {
+            // Ties go to the older term, so that the pruning does not depend on order.
+            merged.select_nth_unstable_by(keep, |a, b| (b.1 * idf(b.0)).total_cmp(&(a.1 * idf(a.0))).then(a.0.cmp(&b.0)));
+            merged.truncate(keep);
+            merged.sort_unstable_by_key(|e| e.0);
         }
+        self.weights = merged;
+    }
+
+    /// The weights, sorted by term.
+    pub fn entries(&self) -> Vec<(TermId, f32)> {
+        self.weights.clone()
+    }
+
+    /// Replaces the weights (a centroid restored from storage).
+    pub fn set(&mut self, entries: impl IntoIterator<Item = (TermId, f32)>) {
+        self.weights = entries.into_iter().collect();
+        self.weights.sort_unstable_by_key(|e| e.0);
+        self.weights.dedup_by_key(|e| e.0);
     }
 
     /// Cosine between a term-frequency vector and this centroid, both weighted by `idf`.
@@ -65,7 +92,16 @@ impl Centroid {
         if norm_c == 0.0 || norm_v == 0.0 {
             return 0.0;
         }
-        let dot: f32 = v.entries.iter().filter_map(|(t, w)| self.weights.get(t).map(|c| c * w * idf(*t).powi(2))).sum();
+        let mut dot = 0.0f32;
+        let mut i = 0;
+        for (t, w) in &v.entries {
+            while i < self.weights.len() && self.weights[i].0 < *t {
+                i += 1;
+            }
+            if i < self.weights.len() && self.weights[i].0 == *t {
+                dot += self.weights[i].1 * w * idf(*t).powi(2);
+            }
+        }
         dot / (norm_c * norm_v)
     }
 }

@@ -54,7 +54,7 @@ const PRK: (&str, Option<&str>) = ("PRK", Some("PRK"));
 #[test]
 fn two_outlets_reporting_one_visit_give_one_corroborated_event() {
     let story = Story {
-        id: StoryId(0),
+        id: StoryId(1),
         articles: vec![
             article("a", "one.example", vec![event(RUS, CHN, "042", Modality::Asserted, Some("2024-05-16"), "Putin arrived in Beijing on Thursday.")], None),
             article("b", "two.example", vec![event(("RUS", Some("RUS")), CHN, "042", Modality::Asserted, Some("2024-05"), "The Russian leader is in China this month.")], None),
@@ -75,7 +75,7 @@ fn a_wire_copy_counts_once_and_distant_dates_stay_apart() {
     let usa = ("USAMIL", Some("USA"));
     let yem = ("YEMREB", Some("YEM"));
     let story = Story {
-        id: StoryId(0),
+        id: StoryId(1),
         articles: vec![
             article("a", "wire.example", vec![event(usa, yem, "195", Modality::Asserted, Some("2024-01-11"), s)], None),
             article("b", "copy.example", vec![event(usa, yem, "195", Modality::Asserted, Some("2024-01-11"), s)], Some("a")),
@@ -92,7 +92,7 @@ fn a_wire_copy_counts_once_and_distant_dates_stay_apart() {
 #[test]
 fn claimed_and_denied_is_contested_with_both_versions() {
     let story = Story {
-        id: StoryId(0),
+        id: StoryId(1),
         articles: vec![
             article("a", "one.example", vec![event(PRK, RUS, "072", Modality::Claimed, Some("2023-10"), "Seoul says Pyongyang sent five million shells to Russia.")], None),
             article("b", "two.example", vec![event(PRK, RUS, "072", Modality::Denied, Some("2023-09"), "Moscow denies that North Korea sent millions of shells.")], None),
@@ -104,7 +104,7 @@ fn claimed_and_denied_is_contested_with_both_versions() {
     let kinds: Vec<&ContestKind> = e.contests.iter().map(|c| &c.kind).collect();
     assert!(kinds.contains(&&ContestKind::Modality), "{kinds:?}");
     assert!(kinds.contains(&&ContestKind::Date), "{kinds:?}");
-    assert!(kinds.contains(&&ContestKind::Figure("shell".to_string())), "{kinds:?}");
+    assert!(kinds.contains(&&ContestKind::Figure("ammunition".to_string())), "{kinds:?}");
     let modality = e.contests.iter().find(|c| c.kind == ContestKind::Modality).expect("modality contest");
     assert_eq!(modality.versions.len(), 2);
     assert!(modality.versions.iter().all(|v| v.sources.len() == 1));
@@ -119,7 +119,7 @@ fn claimed_and_denied_is_contested_with_both_versions() {
 #[test]
 fn html_escapes_text_from_articles() {
     let story = Story {
-        id: StoryId(0),
+        id: StoryId(1),
         articles: vec![article("a<b>", "x&y.example", vec![event(RUS, CHN, "042", Modality::Planned, None, "<script>alert(1)</script>")], None)],
     };
     let html = dyad_story::brief::html(&story);
@@ -131,7 +131,7 @@ fn an_undated_report_does_not_chain_distant_dates_together() {
     let rus = ("RUS", Some("RUS"));
     let ukr = ("UKR", Some("UKR"));
     let story = Story {
-        id: StoryId(0),
+        id: StoryId(1),
         articles: vec![
             article("a", "one.example", vec![event(rus, ukr, "190", Modality::Asserted, Some("2022-02"), "Russia invaded Ukraine.")], None),
             article("b", "two.example", vec![event(rus, ukr, "190", Modality::Asserted, None, "Russia is fighting Ukraine.")], None),
@@ -141,4 +141,74 @@ fn an_undated_report_does_not_chain_distant_dates_together() {
     let events = story.events();
     assert_eq!(events.len(), 2, "{events:#?}");
     assert!(events.iter().all(|e| !e.contested()));
+}
+
+fn attributed(mut e: Event, by: &str) -> Event {
+    e.attribution = Some(Attribution { text: by.to_string(), name: Some(by.to_string()) });
+    e
+}
+
+fn section<'a>(md: &'a str, heading: &str) -> &'a str {
+    let start = md.find(&format!("## {heading}\n")).unwrap_or_else(|| panic!("no section {heading} in\n{md}"));
+    let rest = &md[start + heading.len() + 4..];
+    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+}
+
+/// The records the event coder must emit for the seed articles (Putin in Pyongyang,
+/// June 2024) for their brief to show the visit, the arms deliveries claimed and denied,
+/// and the contested date of Kim's trip to the Far East; outlets and ids are made up.
+#[test]
+fn a_brief_of_seed_like_records_shows_visit_claims_denials_and_the_contested_trip() {
+    let rus = ("RUSGOV", Some("RUS"));
+    let prk = ("PRKGOV", Some("PRK"));
+    let visit = |s: &str| event(rus, prk, "042", Modality::Asserted, Some("2024-06-19"), s);
+    let story = Story {
+        id: StoryId(1),
+        articles: vec![
+            article(
+                "kyiv",
+                "Kyiv Independent",
+                vec![
+                    visit("Putin landed in Pyongyang."),
+                    attributed(event(PRK, ("RUSMIL", Some("RUS")), "072", Modality::Claimed, Some("2023"), "North Korea has reportedly sent some five million artillery shells to the Russian military."), "monitoring groups"),
+                    attributed(event(PRK, RUS, "072", Modality::Denied, Some("2023"), "Moscow and Pyongyang deny the claims."), "Moscow and Pyongyang"),
+                    event(prk, rus, "042", Modality::Asserted, Some("2023-10"), "Kim toured Russia's Far East in October 2023."),
+                ],
+                None,
+            ),
+            article(
+                "dw",
+                "DW",
+                vec![
+                    visit("Putin is visiting Pyongyang."),
+                    attributed(event(PRK, RUS, "072", Modality::Denied, Some("2023"), "Russia and North Korea both denied transferring the ammunition."), "Russia and North Korea"),
+                    event(prk, rus, "042", Modality::Asserted, Some("2023-09"), "Kim went to the Far East in September last year."),
+                ],
+                None,
+            ),
+            article("nis", "National Interest", vec![visit("Putin is scheduled to visit North Korea.")], None),
+            article("neg", "Other", vec![event(("VNM", Some("VNM")), RUS, "111", Modality::Negated, Some("2022-02"), "Vietnam did not condemn the invasion.")], None),
+        ],
+    };
+    let md = dyad_story::brief::markdown(&story);
+    let timeline = section(&md, "Timeline");
+    let visit_line = timeline.lines().find(|l| l.contains("2024-06-19") && l.contains("CAMEO 042")).expect("the visit");
+    for src in ["Kyiv Independent (kyiv)", "DW (dw)", "National Interest (nis)"] {
+        assert!(visit_line.contains(src), "{visit_line}");
+    }
+    assert!(visit_line.contains("corroborated by 3 independent outlets"), "{visit_line}");
+    let claimed = section(&md, "Claimed");
+    assert!(claimed.contains("CAMEO 072") && claimed.contains("claimed by monitoring groups"), "{claimed}");
+    let denied = section(&md, "Denied");
+    assert!(denied.contains("denied by Moscow and Pyongyang, Russia and North Korea"), "{denied}");
+    assert!(denied.contains("Kyiv Independent (kyiv)") && denied.contains("DW (dw)"), "{denied}");
+    assert!(!denied.contains("VNM"), "a negated event is not a denial: {denied}");
+    assert!(section(&md, "Reported as not happening").contains("VNM"), "{md}");
+    let disagreements = section(&md, "Disagreements");
+    let trip = disagreements.lines().find(|l| l.contains("on the date")).expect("the contested trip");
+    assert!(trip.contains("“2023-10” (Kyiv Independent kyiv)") && trip.contains("“2023-09” (DW dw)"), "{trip}");
+    let arms = disagreements.lines().find(|l| l.contains("whether it happened")).expect("claim against denial");
+    assert!(arms.contains("claimed by monitoring groups") && arms.contains("denied by Moscow and Pyongyang"), "{arms}");
+    let html = dyad_story::brief::html(&story);
+    assert!(html.contains("denied by Moscow and Pyongyang") && html.contains("“2023-09” (DW dw)"));
 }

@@ -103,3 +103,90 @@ fn the_dev_corpus_splits_into_its_stories() {
     let corroborated = index.stories().flat_map(|s| s.events()).filter(|e| e.corroborated()).count();
     assert!(corroborated >= 1, "no event merged across outlets");
 }
+
+#[test]
+fn a_restored_clusterer_goes_on_exactly_as_the_one_it_was_taken_from() {
+    let Some(shared) = shared() else { return };
+    let docs = code(&shared.join("corpus/dev/docs.jsonl"));
+    let mut whole = dyad_story::Clusterer::default();
+    let expected: Vec<_> = docs.iter().map(|(c, t)| whole.add(&c.doc.id, c, t)).collect();
+
+    // The first part is added with deltas, applied to a snapshot as a store would, and
+    // the rest is added to the clusterer restored from it.
+    let split = docs.len() / 3;
+    let mut first = dyad_story::Clusterer::default();
+    let mut snap = dyad_story::Snapshot::default();
+    let mut got = Vec::new();
+    for (c, t) in &docs[..split] {
+        let (a, d) = first.add_with_delta(&c.doc.id, c, t);
+        snap.apply(&c.doc.id, &a, &d);
+        got.push(a);
+    }
+    let mut rest = dyad_story::Clusterer::restore(dyad_story::Config::default(), snap);
+    assert_eq!(rest.articles() as usize, split);
+    got.extend(docs[split..].iter().map(|(c, t)| rest.add(&c.doc.id, c, t)));
+    assert_eq!(got, expected);
+    assert!(expected.iter().any(|a| !a.opened), "nothing joined a story");
+    assert_eq!(expected.iter().map(|a| a.story.0).min(), Some(1), "story numbers start at 1");
+}
+
+/// Sentences of a cleaned text, roughly: enough to find figures in.
+fn sentences(text: &str) -> Vec<String> {
+    text.split(['\n', '.']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+}
+
+#[test]
+fn seed_articles_that_count_ammunition_differently_contest_the_figure() {
+    let Some(shared) = shared() else { return };
+    use dyad_code::{ActorRef, Event, Modality};
+    use dyad_story::figures::{self, Amount};
+    let seeds = code(&shared.join("corpus/seeds"));
+    // Per article, the first sentence giving a figure of ammunition.
+    let mut picked: Vec<(String, String, Amount)> = Vec::new();
+    for (coded, text) in &seeds {
+        for s in sentences(text) {
+            if let Some(f) = figures::find(&s).into_iter().find(|f| f.things.first().is_some_and(|t| t == "ammunition")) {
+                picked.push((coded.doc.id.clone(), s, f.amount));
+                break;
+            }
+        }
+    }
+    assert!(picked.len() >= 2, "fewer than two seed articles count ammunition: {picked:?}");
+    assert!(picked.iter().any(|p| matches!(p.2, Amount::Exact(_))) && picked.iter().any(|p| matches!(p.2, Amount::Vague(_))), "{picked:?}");
+    // Each article reports North Korea supplying Russia in that sentence.
+    let side = |c: &str| ActorRef { text: c.into(), actor: Some(c.into()), country: Some(c.into()), name: None };
+    let articles = seeds
+        .iter()
+        .filter_map(|(coded, _)| {
+            let (_, sentence, _) = picked.iter().find(|p| p.0 == coded.doc.id)?;
+            let mut coded = coded.clone();
+            coded.events = vec![Event {
+                source: side("PRK"),
+                target: side("RUS"),
+                cameo: "072".into(),
+                root: "07".into(),
+                quad_class: 2,
+                goldstein: 7.4,
+                plover: "AID".into(),
+                modality: Modality::Claimed,
+                attribution: None,
+                date: None,
+                location: None,
+                sentence: sentence.clone(),
+                span: [0, 0],
+            }];
+            Some(dyad_story::Article { coded, duplicate_of: None })
+        })
+        .collect();
+    let story = dyad_story::Story { id: dyad_story::StoryId(1), articles };
+    let events = story.events();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let contest = events[0]
+        .contests
+        .iter()
+        .find(|c| c.kind == dyad_story::ContestKind::Figure("ammunition".into()))
+        .unwrap_or_else(|| panic!("no figure contest: {:#?}", events[0]));
+    assert!(contest.versions.len() >= 2 && contest.versions.iter().all(|v| !v.sources.is_empty()), "{contest:?}");
+    let md = dyad_story::brief::markdown(&story);
+    assert!(md.contains("on the number of ammunition"), "{md}");
+}

@@ -25,6 +25,9 @@ pub struct Args {
     /// One document, by id or by a prefix of its content hash.
     #[arg(long)]
     doc: Option<String>,
+    /// Only the documents of this story (its number in `dyad stories`).
+    #[arg(long)]
+    story: Option<u32>,
     /// At most this many documents.
     #[arg(long)]
     limit: Option<usize>,
@@ -37,6 +40,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         since: args.since,
         until: args.until,
         doc: args.doc,
+        story: args.story,
         limit: args.limit,
     };
     let docs = store.docs(&filter)?;
@@ -46,13 +50,15 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
 }
 
 fn table(docs: &[DocRow]) -> Table {
-    let mut t = Table::new(vec!["HASH", "ID", "PUBLISHED", "OUTLET", "EVENTS", "CHARS", "TITLE"], 6);
+    let mut t = Table::new(vec!["HASH", "ID", "PUBLISHED", "OUTLET", "STORY", "COPY OF", "EVENTS", "CHARS", "TITLE"], 8);
     for d in docs {
         t.push(vec![
             d.hash.chars().take(12).collect(),
             d.id.clone(),
             d.published.clone().unwrap_or_else(|| "-".into()),
             d.outlet.clone().unwrap_or_else(|| "-".into()),
+            d.story.map_or_else(|| "-".into(), |s| s.to_string()),
+            d.duplicate_of.as_ref().map_or_else(|| "-".into(), |h| h.chars().take(12).collect()),
             d.events.to_string(),
             d.text_chars.to_string(),
             d.title.clone().unwrap_or_else(|| "-".into()),

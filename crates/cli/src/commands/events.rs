@@ -44,6 +44,9 @@ pub struct Args {
     /// Events of one document, by id or by a prefix of its content hash.
     #[arg(long)]
     doc: Option<String>,
+    /// Events of the documents of one story (its number in `dyad stories`).
+    #[arg(long)]
+    story: Option<u32>,
     /// At most this many events.
     #[arg(long)]
     limit: Option<usize>,
@@ -86,6 +89,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         since: args.since,
         until: args.until,
         doc: args.doc,
+        story: args.story,
         limit: args.limit,
     };
     let events = store.events(&filter)?;

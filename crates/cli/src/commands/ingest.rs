@@ -4,6 +4,9 @@
 //! skipped before coding, and each batch commits whole, so a run that is interrupted
 //! (Ctrl-C, kill, power cut) leaves whole documents only and the next run picks up
 //! where it stopped.
+//!
+//! Each stored article is assigned to a story in the transaction that stores it (the
+//! clustering state lives in the database), so a later ingest extends the stories.
 use super::inputs::{self, DocFailure};
 use super::Context;
 use crate::batches::Batches;
@@ -48,6 +51,12 @@ impl Tally {
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let paths = inputs::resolve(args.inputs)?;
     let mut store = Store::open(&args.db)?;
+    // Documents stored before the database kept stories join them first, in the order
+    // they were stored.
+    let caught_up = store.assign_stories()?;
+    if caught_up.documents > 0 && !ctx.quiet {
+        eprintln!("assigned {} documents stored earlier to stories", caught_up.documents);
+    }
     let progress = progress_bar(ctx.quiet);
     let mut tally = Tally::default();
     for batch in Batches::new(&paths) {
@@ -110,6 +119,8 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     progress.finish_and_clear();
     if !ctx.quiet {
         eprintln!("{}", tally.line());
+        let s = store.story_stats()?;
+        eprintln!("stories in {}: {}, wire copies marked: {}", args.db.display(), s.stories, s.copies);
     }
     Ok(Outcome::from_failures(tally.failed))
 }

@@ -1,8 +1,8 @@
 //! Who an argument of an event is: a token of the parse resolved to a political actor
 //! through the document's entities and dyad's knowledge.
-use super::parse::{children, noun_phrase, surface};
+use super::parse::{children, has_rel, is_clausal, noun_phrase, surface};
 use crate::entities::{DocumentEntities, Label};
-use crate::knowledge::{ActorCode, Knowledge, Resolved};
+use crate::knowledge::{ActorCode, Knowledge, Resolved, Sector};
 use crate::record::ActorRef;
 use chrono::NaiveDate;
 use dyad_nlp::Token;
@@ -21,21 +21,48 @@ pub struct Context<'a> {
 /// The political actor a nominal stands for, or `None` when it is not one (analysts,
 /// civilians, things) or cannot be told.
 pub fn resolve(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize) -> Option<ActorRef> {
+    resolve_depth(cx, sentence, tokens, head, 0)
+}
+
+/// How deep a resolution may recurse through pronouns and "of" phrases.
+const MAX_DEPTH: usize = 3;
+
+fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize, depth: usize) -> Option<ActorRef> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
     if let Some(female) = personal_pronoun(&tokens[head]) {
-        return antecedent(cx, sentence, head, female).map(|mut actor| {
+        let found = antecedent(cx, sentence, head, female).or_else(|| clause_subject(cx, sentence, tokens, head, depth));
+        return found.map(|mut actor| {
             actor.text = tokens[head].text.clone();
             actor
         });
     }
+    // "it", "they": the subject of the clause the pronoun's clause depends on ("Syria says
+    // it is willing", "the rebels said they will"), else the latest state or body named.
+    if let Some(plural) = neuter_pronoun(&tokens[head]) {
+        let found = clause_subject(cx, sentence, tokens, head, depth).or_else(|| (!plural).then(|| latest_body(cx, sentence, head)).flatten());
+        return found.map(|mut actor| {
+            actor.text = tokens[head].text.clone();
+            actor
+        });
+    }
+    let role = role_of(cx, tokens, head);
+    // "the president of Armenia", "Sudan's government", "rebels in the Ivory Coast": a role
+    // word whose country stands in an "of" phrase, a possessor or an "in" phrase.
+    if let Some(sector) = role {
+        if let Some(found) = role_country(cx, sentence, tokens, head, sector, depth) {
+            return Some(found);
+        }
+    }
     // "the town of Sudzha", "the city of Kursk": the place is the name in the "of" phrase.
     if PLACE_NOUNS.contains(&tokens[head].text.to_lowercase().as_str()) {
         if let Some(name) = children(tokens, head).find(|&c| tokens[c].deprel == "nmod" && case_is(tokens, c, "of")) {
-            return resolve(cx, sentence, tokens, name);
+            return resolve_depth(cx, sentence, tokens, name, depth + 1);
         }
     }
     let (start, end) = noun_phrase(tokens, head);
     let text = surface(tokens, start, end);
-    let role = cx.knowledge.role(&tokens[head].text);
 
     if let Some(id) = cx.entities.entity_of(sentence, start, end) {
         let entity = cx.entities.get(id)?;
@@ -146,6 +173,107 @@ fn place(cx: &Context<'_>, name: &str, text: String, role: Option<crate::knowled
     Some(from_resolved(&Resolved::Country(country), text, role))
 }
 
+/// The event sides when only one side is known: each source against an open target, or
+/// else an open source against each target.
+pub fn one_sided(sources: &[ActorRef], targets: &[ActorRef]) -> Vec<(ActorRef, ActorRef)> {
+    let open = || ActorRef { text: String::new(), actor: None, country: None, name: None };
+    if sources.is_empty() {
+        targets.iter().map(|t| (open(), t.clone())).collect()
+    } else {
+        sources.iter().map(|s| (s.clone(), open())).collect()
+    }
+}
+
+/// Head words so general that a more telling role word before them decides the sector:
+/// "rebel leaders" are REB, "opposition officials" OPP.
+const GENERIC_HEADS: &[&str] =
+    &["leader", "leaders", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "member", "members", "chief", "head", "group", "groups"];
+
+/// The sector a nominal's role words give: its head's, unless the head is a general word
+/// and a modifier names a more telling role ("rebel leaders", "military police").
+fn role_of(cx: &Context<'_>, tokens: &[Token], head: usize) -> Option<Sector> {
+    let own = cx.knowledge.role(&tokens[head].text);
+    let generic = own.is_none() || GENERIC_HEADS.contains(&tokens[head].text.to_lowercase().as_str());
+    if generic {
+        let modifier = children(tokens, head)
+            .filter(|&c| c < head && matches!(tokens[c].deprel.as_str(), "compound" | "amod"))
+            .filter(|&c| !tokens[c].text.starts_with(char::is_uppercase) || tokens[c].text.chars().all(|ch| ch.is_uppercase()))
+            .find_map(|c| cx.knowledge.role(&tokens[c].text));
+        if modifier.is_some() {
+            return modifier;
+        }
+    }
+    own
+}
+
+/// The country of a role word given by an "of" phrase, a possessor or an "in" phrase:
+/// "the president of Armenia" (ARMGOV), "Norway's foreign minister" (NORGOV), "rebels in
+/// the Ivory Coast" (CIVREB). Where the phrase names an actor with a sector of its own
+/// ("leaders of Romania's government"), that actor is taken whole.
+fn role_country(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize, sector: Sector, depth: usize) -> Option<ActorRef> {
+    let owner = children(tokens, head).find(|&c| {
+        tokens[c].deprel == "nmod:poss"
+            || (has_rel(&tokens[c], "nmod") && c > head && (case_is(tokens, c, "of") || case_is(tokens, c, "in") || case_is(tokens, c, "from")))
+    })?;
+    if neuter_pronoun(&tokens[owner]).is_some() || personal_pronoun(&tokens[owner]).is_some() {
+        return None;
+    }
+    let found = resolve_depth(cx, sentence, tokens, owner, depth + 1)?;
+    let (start, end) = noun_phrase(tokens, head);
+    let text = surface(tokens, start, end);
+    let country = found.country.clone()?;
+    let actor = found.actor.as_deref().unwrap_or(&country);
+    // A bare country takes the role's sector; an actor with its own sector keeps it.
+    let actor = if actor == country { format!("{country}{}", sector.as_str()) } else { actor.to_string() };
+    Some(ActorRef { text, actor: Some(actor), country: Some(country), name: found.name })
+}
+
+/// "it"/"its" (singular) or "they"/"them"/"their" (plural).
+fn neuter_pronoun(t: &Token) -> Option<bool> {
+    match t.text.to_lowercase().as_str() {
+        "it" | "its" => Some(false),
+        "they" | "them" | "their" => Some(true),
+        _ => None,
+    }
+}
+
+/// The subject of the nearest clause above the pronoun's own that has one ("Syria says
+/// it ...", "the rebels said they ..."); for a possessive, its own clause's subject too
+/// ("Israel has strengthened its forces").
+fn clause_subject(cx: &Context<'_>, sentence: usize, tokens: &[Token], pronoun: usize, depth: usize) -> Option<ActorRef> {
+    let possessive = tokens[pronoun].deprel == "nmod:poss";
+    let mut current = pronoun;
+    for _ in 0..8 {
+        let upper = tokens[current].head?;
+        let clausal = current != pronoun && is_clausal(&tokens[current].deprel);
+        if clausal || (possessive && matches!(tokens[upper].upos.as_str(), "VERB" | "AUX" | "ADJ")) {
+            let subject = children(tokens, upper).find(|&c| has_rel(&tokens[c], "nsubj") && c != pronoun && c < pronoun && neuter_pronoun(&tokens[c]).is_none());
+            if let Some(s) = subject {
+                return resolve_depth(cx, sentence, tokens, s, depth + 1);
+            }
+        }
+        current = upper;
+    }
+    None
+}
+
+/// The latest state or international body named before the token, at most
+/// [`PRONOUN_REACH`] sentences back.
+fn latest_body(cx: &Context<'_>, sentence: usize, token: usize) -> Option<ActorRef> {
+    let mentions = &cx.entities.mentions;
+    let before = mentions.partition_point(|m| (m.sentence, m.end) <= (sentence, token));
+    mentions[..before]
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + PRONOUN_REACH >= sentence)
+        .filter_map(|m| cx.entities.get(m.entity))
+        .find(|e| matches!(e.label, Label::Gpe | Label::Org) && e.actor.is_some())
+        .and_then(|e| {
+            let actor = e.actor.clone()?;
+            Some(ActorRef { text: String::new(), country: country_of(&actor), actor: Some(actor), name: Some(e.name.clone()) })
+        })
+}
+
 fn case_is(tokens: &[Token], nominal: usize, preposition: &str) -> bool {
     children(tokens, nominal).any(|c| tokens[c].deprel == "case" && tokens[c].text.eq_ignore_ascii_case(preposition))
 }
@@ -218,4 +346,53 @@ pub fn pair(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize) ->
         }
     }
     Some(Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::Event;
+    use dyad_doc::Document;
+
+    fn events(text: &str) -> Vec<Event> {
+        let doc = Document {
+            id: "t".into(),
+            source: "test".into(),
+            title: None,
+            outlet: None,
+            byline: None,
+            published: chrono::NaiveDate::from_ymd_opt(2001, 5, 4),
+            language: "en".into(),
+            text: text.into(),
+            content_hash: String::new(),
+        };
+        crate::code_document(&doc).events
+    }
+
+    fn has(events: &[Event], source: &str, target: &str) -> bool {
+        events.iter().any(|e| e.source.actor.as_deref() == Some(source) && e.target.actor.as_deref() == Some(target))
+    }
+
+    #[test]
+    fn a_role_takes_the_country_of_its_of_phrase() {
+        let ev = events("Putin offered to negotiate with the president of Armenia following the invasions of Dagestan.");
+        assert!(ev.iter().any(|e| e.target.actor.as_deref() == Some("ARMGOV")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_role_takes_the_country_of_its_possessor() {
+        let ev = events("Norway's foreign minister on Monday criticised Russia over the expulsions.");
+        assert!(has(&ev, "NORGOV", "RUS"), "{ev:?}");
+    }
+
+    #[test]
+    fn it_stands_for_the_subject_of_the_clause_above() {
+        let ev = events("Syria says it will withdraw its troops from Lebanon.");
+        assert!(ev.iter().any(|e| e.source.country.as_deref() == Some("SYR") && e.target.country.as_deref() == Some("LBN")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_telling_modifier_decides_the_sector_of_a_general_head() {
+        let ev = events("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez.");
+        assert!(ev.iter().any(|e| e.source.actor.as_deref() == Some("AFGREB")), "{ev:?}");
+    }
 }

@@ -218,6 +218,9 @@ fn code_predicate(
         }
     }
     pairs.retain(|(s, t)| s.name != t.name || s.actor != t.actor);
+    if pairs.is_empty() && cx.knowledge.codes_one_sided() {
+        pairs = actors::one_sided(&sources, &targets);
+    }
     if pairs.is_empty() {
         return Vec::new();
     }

@@ -1,6 +1,6 @@
 //! Finding the pattern of `verbs.tsv` that a predicate heads, with its target, by
 //! running [`Knowledge::match_pattern`] over the predicate's own clause.
-use super::parse::{clause, is_nominal, lemma};
+use super::parse::{child_with, children, clause, has_rel, is_clausal, is_nominal, lemma};
 use crate::knowledge::{Knowledge, PatternPos, VerbPattern};
 use dyad_nlp::Token;
 
@@ -20,6 +20,53 @@ fn is_modifier(t: &Token) -> bool {
         && matches!(t.deprel.split(':').next(), Some("amod" | "advmod" | "nummod" | "compound" | "punct" | "appos" | "det"))
 }
 
+/// Words that date an event rather than name its target ("demanded Friday that ...",
+/// "agreed on Wednesday to ..."): left out of the matched sequence with their preposition
+/// and modifiers.
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
+    "tonight", "week", "weekend", "month", "year", "day", "morning", "afternoon", "evening", "night", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "decade", "time", "hour", "hours", "days", "weeks", "months", "years", "earlier", "later",
+];
+
+fn is_time(t: &Token) -> bool {
+    matches!(t.upos.as_str(), "NOUN" | "PROPN" | "ADV") && TIME_WORDS.contains(&t.text.to_lowercase().as_str())
+}
+
+/// Whether token `i` is a time word or hangs on one ("on Wednesday", "last week").
+fn in_time_phrase(tokens: &[Token], i: usize) -> bool {
+    is_time(&tokens[i]) || tokens[i].head.is_some_and(|h| h != i && is_time(&tokens[h]) && !is_clausal(&tokens[i].deprel))
+}
+
+/// The tokens a pattern headed by `predicate` is matched against: its own clause, then the
+/// clause of an infinitive it controls ("agreed to provide aid to", "threatened to cut ties
+/// with"), and, where the clause has no object of its own, the subject of a complement
+/// clause, which the act is aimed at ("demanded that Israel ease ...": "demand _").
+fn match_positions(tokens: &[Token], predicate: usize) -> Vec<usize> {
+    let keep = |i: usize, p: usize| i == p || (i > p && !is_modifier(&tokens[i]) && !in_time_phrase(tokens, i));
+    let mut positions: Vec<usize> = clause(tokens, predicate).into_iter().filter(|&i| keep(i, predicate)).collect();
+    let mut current = predicate;
+    for _ in 0..3 {
+        let Some(x) = children(tokens, current).find(|&c| has_rel(&tokens[c], "xcomp") && c > current && tokens[c].upos == "VERB") else { break };
+        let own = clause(tokens, x);
+        // The infinitive marker stands before the verb: "to provide" reads "to provide".
+        positions.extend(own.into_iter().filter(|&i| keep(i, predicate) && (i >= x || tokens[i].deprel == "mark")));
+        current = x;
+    }
+    let has_object = children(tokens, predicate).any(|c| matches!(tokens[c].deprel.as_str(), "obj" | "iobj"));
+    if !has_object && tokens[predicate].upos == "VERB" {
+        if let Some(comp) = children(tokens, predicate).find(|&c| has_rel(&tokens[c], "ccomp") && c > predicate) {
+            if let Some(subject) = child_with(tokens, comp, "nsubj") {
+                positions.push(subject);
+            }
+        }
+    }
+    positions.sort_unstable();
+    positions.dedup();
+    positions
+}
+
 /// The most specific pattern that matches at token `predicate`.
 pub fn best_match<'k>(knowledge: &'k Knowledge, tokens: &[Token], predicate: usize) -> Option<Match<'k>> {
     if !matches!(tokens[predicate].upos.as_str(), "VERB" | "NOUN") {
@@ -29,19 +76,17 @@ pub fn best_match<'k>(knowledge: &'k Knowledge, tokens: &[Token], predicate: usi
     knowledge.verbs_for(&head).next()?;
     // The clause from the predicate on: its lemma, but nouns as written, since patterns
     // spell them as news does ("hold talks with").
-    let positions: Vec<usize> = clause(tokens, predicate)
-        .into_iter()
-        .filter(|&i| i == predicate || (i > predicate && !is_modifier(&tokens[i])))
-        .collect();
+    let positions = match_positions(tokens, predicate);
     let words: Vec<String> = positions
         .iter()
         .map(|&i| if i != predicate && tokens[i].upos == "NOUN" { tokens[i].text.to_lowercase() } else { lemma(&tokens[i]) })
         .collect();
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let start = positions.iter().position(|&i| i == predicate)?;
     let pos = if tokens[predicate].upos == "VERB" { PatternPos::Verb } else { PatternPos::Noun };
-    let (pattern, found) = knowledge.match_pattern(&words, 0, Some(pos))?;
+    let (pattern, found) = knowledge.match_pattern(&words, start, Some(pos))?;
     let target = found.target.and_then(|range| {
-        let first = positions[range].iter().copied().find(|&i| is_nominal(&tokens[i]))?;
+        let first = positions[range].iter().copied().find(|&i| is_nominal(&tokens[i]) && !is_time(&tokens[i]))?;
         Some(phrase_head(tokens, first))
     });
     Some(Match { pattern, target })
@@ -59,3 +104,4 @@ fn phrase_head(tokens: &[Token], mut at: usize) -> usize {
     }
     at
 }
+

@@ -115,6 +115,9 @@ struct Indices {
 pub struct Knowledge {
     pub tables: Tables,
     index: Indices,
+    /// Whether an event with only one identifiable side is coded (see
+    /// [`Knowledge::with_one_sided_events`]).
+    one_sided: bool,
 }
 
 static EMBEDDED_KNOWLEDGE: LazyLock<Result<Knowledge, String>> =
@@ -260,7 +263,21 @@ impl Knowledge {
         }
 
         let tables = Tables { countries, cities, igos, groups, people, roles, cameo, verbs, modality_cues };
-        Ok(Knowledge { tables, index })
+        Ok(Knowledge { tables, index, one_sided: false })
+    }
+
+    /// The same knowledge, coding also events whose other side the text leaves open ("the
+    /// president resigned", "Hizbollah declared a ceasefire"), as PLOVER does. The output
+    /// contract's events are dyadic, so `dyad code` leaves this off; `dyad eval plover`
+    /// turns it on.
+    pub fn with_one_sided_events(mut self, on: bool) -> Knowledge {
+        self.one_sided = on;
+        self
+    }
+
+    /// Whether events with one side only are coded.
+    pub fn codes_one_sided(&self) -> bool {
+        self.one_sided
     }
 
     /// A country by its ISO alpha-3 code.

@@ -239,6 +239,9 @@ pub fn detokenize(words: &[&str]) -> (String, Vec<(usize, usize)>) {
             true
         } else if matches!(prev, "(" | "[" | "{" | "$" | "“" | "‘") {
             true
+        } else if prev == "’" && matches!(*w, "s" | "t" | "re" | "ve" | "ll" | "d" | "m") && i >= 2 && words[i - 2].chars().last().is_some_and(|c| c.is_alphanumeric()) {
+            // "Korea ’ s" was written "Korea’s".
+            true
         } else if *w == "-" || prev == "-" {
             // "Díaz - Canel" was written "Díaz-Canel": a hyphen between words is glued.
             let around = |a: &str, b: &str| {
@@ -312,6 +315,7 @@ mod tests {
         assert_eq!(text, "The U.S. said \"no\", Korea's (KCNA)");
         assert_eq!(detokenize(&["Díaz", "-", "Canel", "won", "-", "again"]).0, "Díaz-Canel won-again");
         assert_eq!(detokenize(&["war", "-", "\"", "again"]).0, "war - \"again");
+        assert_eq!(detokenize(&["Korea", "’", "s", "army"]).0, "Korea’s army");
         assert_eq!(offsets[1], (4, 5));
         assert_eq!(offsets[14], (33, 34));
     }

@@ -9,6 +9,8 @@ use crate::perceptron::feature;
 /// A sentence prepared for feature extraction.
 pub struct View<'a> {
     words: Vec<&'a str>,
+    /// Predicted Penn Treebank tag of each token ("NNP"), "" when untagged.
+    pos: Vec<&'a str>,
     lower: Vec<String>,
     shape: Vec<String>,
     /// Gazetteer position tag of each token ("B-country", "I-city", ...), "" if none.
@@ -108,7 +110,8 @@ pub fn shape(word: &str) -> String {
 }
 
 impl<'a> View<'a> {
-    pub fn new(words: Vec<&'a str>, gazetteer: &Gazetteer) -> Self {
+    pub fn new(words: Vec<&'a str>, pos: Vec<&'a str>, gazetteer: &Gazetteer) -> Self {
+        debug_assert_eq!(words.len(), pos.len());
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let shape: Vec<String> = words.iter().map(|w| shape(w)).collect();
         let mut gaz = vec![""; words.len()];
@@ -128,7 +131,7 @@ impl<'a> View<'a> {
             .map(|(l, w)| if is_cap(w) { "" } else { gazetteer.word_lower(l).map_or("", |k| GAZ_TAGS[0][gaz_index(k)]) })
             .collect();
         let runs = cap_runs(&words);
-        View { words, lower, shape, gaz, lgaz, runs, headline }
+        View { words, pos, lower, shape, gaz, lgaz, runs, headline }
     }
 
     pub fn len(&self) -> usize {
@@ -156,6 +159,14 @@ impl<'a> View<'a> {
             i if i < 0 => "<s>",
             i if i as usize >= self.len() => "</s>",
             i => &self.shape[i as usize],
+        }
+    }
+
+    fn pos_at(&self, i: isize) -> &str {
+        match i {
+            i if i < 0 => "<s>",
+            i if i as usize >= self.len() => "</s>",
+            i => self.pos[i as usize],
         }
     }
 
@@ -215,6 +226,13 @@ impl<'a> View<'a> {
         }
         out.push(feature(36, &[self.word_at(j + 1)]));
         out.push(feature(37, &[self.word_at(j - 1)]));
+        let pos = self.pos[i];
+        out.push(feature(38, &[pos]));
+        out.push(feature(39, &[self.pos_at(j - 1), pos]));
+        out.push(feature(40, &[pos, self.pos_at(j + 1)]));
+        out.push(feature(41, &[pos, sh]));
+        out.push(feature(42, &[p1, pos]));
+        out.push(feature(43, &[self.pos_at(j - 1), pos, self.pos_at(j + 1)]));
     }
 
     fn word_at(&self, i: isize) -> &str {

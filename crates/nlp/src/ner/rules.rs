@@ -36,6 +36,8 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
         })
         .collect();
 
+    strip_titles(words, gaz, &mut spans);
+    spans.retain(|&(s, e, _)| !currency_prefix(words, s, e) && !(e == s + 1 && generic_word(words[s])));
     if !headline(words) {
         org_runs(words, gaz, &mut spans);
         after_titles(words, gaz, &mut spans);
@@ -59,6 +61,43 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
     }
     spans.sort_unstable();
     spans
+}
+
+/// A title is not part of a person's name ("Gen Prayut" is "Prayut"); a person span
+/// that is only a title ("Sheikh", "Pope") names no one.
+fn strip_titles(words: &[&str], gaz: &Gazetteer, spans: &mut Vec<(usize, usize, Label)>) {
+    spans.retain_mut(|(s, e, label)| {
+        if *label != Label::Per {
+            return true;
+        }
+        while let Some((len, GazKind::Title)) = gaz.longest_at(words, *s) {
+            if *s + len > *e {
+                break;
+            }
+            *s += len;
+        }
+        *s < *e
+    });
+}
+
+/// "US $2.7 million", "NZ$": a short all-capital word before a dollar sign belongs
+/// to the currency, not to a place.
+fn currency_prefix(words: &[&str], s: usize, e: usize) -> bool {
+    e == s + 1
+        && words[s].chars().filter(|c| c.is_alphabetic()).count() <= 3
+        && words[s].chars().all(|c| c.is_uppercase() || c == '.')
+        && words.get(e).is_some_and(|w| w.starts_with('$'))
+}
+
+/// A capitalised common noun alone ("the Kingdom", "the Republic", "North") that
+/// stands for a name without being one.
+fn generic_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Kingdom" | "Republic" | "Emirate" | "Sultanate" | "Union" | "State" | "City" | "Government" | "North" | "South"
+            | "East" | "West" | "Ministry" | "Agency" | "Summit" | "Grand" | "Church" | "Party"
+            | "Department"
+    )
 }
 
 /// Most words capitalised: names cannot be told from the rest by case.

@@ -23,9 +23,12 @@ pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
         .with_context(|| format!("reading {}", args.gold.display()))?;
     let records = plover::read_gold(&json).with_context(|| format!("{}", args.gold.display()))?;
     // Coding is the slow part; do it on every core, then score in file order.
+    // PLOVER codes events with one side only (a resignation, a ceasefire declared).
+    let knowledge = dyad_code::knowledge::Knowledge::embedded().clone().with_one_sided_events(true);
+    let analyzer = dyad_nlp::Analyzer::shipped().map_err(|e| anyhow::anyhow!("dyad's built-in models: {e}"))?;
     let coded: Vec<_> = records
         .par_iter()
-        .map(|r| dyad_code::code_document(&r.document()))
+        .map(|r| dyad_code::code_with(analyzer, &knowledge, &r.document()))
         .collect();
     let (scores, results) = plover::evaluate(&records, &coded);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
