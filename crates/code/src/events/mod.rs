@@ -16,7 +16,7 @@ use crate::dates::{self, EventDate, Tense, TimeExpr};
 use crate::entities::DocumentEntities;
 use crate::knowledge::{CameoInfo, Knowledge, PatternPos};
 use crate::modality;
-use crate::record::{ActorRef, Attribution, Event, Location, Modality, Quote};
+use crate::record::{ActorRef, Attribution, Event, Location, Modality, Quote, QuoteKind};
 use actors::Context;
 use chrono::NaiveDate;
 use dyad_nlp::{AnnotatedSentence, Token};
@@ -227,8 +227,11 @@ fn code_predicate(
 
     // An event noun takes the modality of the verb it hangs on ("plans a visit").
     let modal_head = if noun && (has_rel(&tokens[p], "obj") || has_rel(&tokens[p], "nsubj")) { tokens[p].head.unwrap_or(p) } else { p };
-    let reading = modality::read(tokens, modal_head);
-    let (modality, attribution) = attribute(cx, input, si, sentence, reading);
+    let mut reading = modality::read(tokens, modal_head);
+    if reading.modality == Modality::Negated && modal_head != p && !negation_reaches_noun(tokens, p) {
+        reading = modality::read(tokens, p);
+    }
+    let (modality, attribution) = attribute(cx, input, si, sentence, p, reading);
     let tense = if matches!(modality, Modality::Planned | Modality::Possible) { Tense::Future } else { Tense::Past };
     let (date, explicit) = match event_date(tokens, text, sentence.start, p, modal_head, reference, tense) {
         Some(d) => (Some(d), true),
@@ -269,6 +272,15 @@ pub(super) fn event_between(
         sentence: text.trim_end().to_string(),
         span: [sentence.start, sentence.end],
     }
+}
+
+/// Whether a negated verb negates the event noun hanging on it: its object ("did not
+/// hold talks") or the subject of a verb of happening ("the visit did not take place");
+/// not the subject of a judgement ("the agreements were not as substantial").
+fn negation_reaches_noun(tokens: &[Token], noun: usize) -> bool {
+    const HAPPENING: &[&str] = &["happen", "occur", "take", "begin", "start", "continue", "end", "come", "go", "proceed"];
+    let Some(head) = tokens[noun].head else { return false };
+    has_rel(&tokens[noun], "obj") || HAPPENING.contains(&parse::lemma(&tokens[head]).as_str())
 }
 
 /// Acts two sides do together rather than one to the other: meetings and talks,
@@ -314,13 +326,14 @@ fn actors_of_act(cx: &Context<'_>, si: usize, tokens: &[Token], head: usize) -> 
     out
 }
 
-/// The modality with whose word it rests on. An event stated inside someone's quote is
-/// their claim.
+/// The modality with whose word it rests on. An event whose trigger stands inside
+/// someone's quote is their claim.
 fn attribute(
     cx: &Context<'_>,
     input: &Input<'_>,
     si: usize,
     sentence: &AnnotatedSentence,
+    trigger: usize,
     reading: modality::Reading,
 ) -> (Modality, Option<Attribution>) {
     let tokens = &sentence.tokens;
@@ -335,7 +348,12 @@ fn attribute(
             (reading.modality, attribution)
         }
         Modality::Asserted => {
-            let quoted = input.quotes.iter().find(|q| q.span[0] <= sentence.start && sentence.end <= q.span[1] + 1);
+            // The trigger inside the quoted words, not the "she said" around them.
+            let trigger = &tokens[trigger];
+            let quoted = input
+                .quotes
+                .iter()
+                .find(|q| q.kind == QuoteKind::Direct && q.span[0] <= trigger.start && trigger.end <= q.span[1]);
             match quoted {
                 Some(q) => (
                     Modality::Claimed,
