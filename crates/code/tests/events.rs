@@ -241,3 +241,18 @@ fn an_act_standing_for_its_actors_is_a_target() {
     find(&found, "USA", "YEM", "19");
     find(&found, "GBR", "YEM", "19");
 }
+
+#[test]
+fn an_expressed_intent_is_coded_as_intent_as_sure_as_the_words() {
+    // Xinhua via AFP, 16 May 2024.
+    let found = events("Xi said China was ready to work with Russia as a good neighbour.", "2024-05-16");
+    let intent = find(&found, "CHN", "RUS", "03");
+    assert_eq!(intent.modality, Modality::Claimed);
+    // A pledge of military aid is 0332, stated by the pledger: asserted.
+    let found = events("Germany pledged to send more weapons to Ukraine.", "2024-07-10");
+    let pledge = find(&found, "DEU", "UKR", "03");
+    assert_eq!((pledge.cameo.as_str(), pledge.modality), ("0332", Modality::Asserted));
+    // A schedule is no intent: the visit itself, planned.
+    let found = events("Putin is scheduled to visit Vietnam on Wednesday.", "2024-06-18");
+    assert_eq!(find(&found, "RUS", "VNM", "04").modality, Modality::Planned);
+}

@@ -9,6 +9,7 @@
 pub mod actors;
 mod arguments;
 mod denials;
+mod intent;
 mod parse;
 mod patterns;
 
@@ -161,8 +162,11 @@ fn code_predicate(
 ) -> Vec<Dated> {
     let tokens = &sentence.tokens;
     let Some(m) = patterns::best_match(cx.knowledge, tokens, p) else { return Vec::new() };
-    let Some(info) = cx.knowledge.cameo(m.pattern.code.as_str()) else { return Vec::new() };
+    let Some(act) = cx.knowledge.cameo(m.pattern.code.as_str()) else { return Vec::new() };
     let noun = m.pattern.pos == PatternPos::Noun;
+    // "ready to work with Russia": the expression of intent is the event.
+    let intent = intent::intent_head(tokens, p).and_then(|h| Some((h, intent::intent_code(cx.knowledge, act)?)));
+    let info = intent.map_or(act, |(_, code)| code);
 
     let (mut sources, mut targets) = if noun {
         let targets = match m.target {
@@ -181,6 +185,9 @@ fn code_predicate(
             // rejection or threat is about, when it comes as a clause.
             None if matches!(info.code.root(), 11..=13) => arguments::complement_subjects(tokens, p),
             None if m.pattern.has_target() => Vec::new(),
+            // "Biden said ...": a statement is an interaction only with an addressee its
+            // pattern names ("comment on _", "said to _").
+            None if info.code.root() == 1 => Vec::new(),
             None => arguments::verb_targets(tokens, p),
         };
         (arguments::verb_sources(tokens, p), targets)
@@ -205,7 +212,7 @@ fn code_predicate(
     }
     // "Putin held talks with Xi", "Xi signed the treaty with Putin": done together, so
     // coded both ways.
-    if is_joint(info.code.as_str(), &tokens[p]) {
+    if is_joint(info.code.as_str(), &tokens[p], noun) {
         let reverse: Vec<_> = pairs.iter().map(|(s, t)| (t.clone(), s.clone())).collect();
         pairs.extend(reverse);
     }
@@ -227,6 +234,7 @@ fn code_predicate(
 
     // An event noun takes the modality of the verb it hangs on ("plans a visit").
     let modal_head = if noun && (has_rel(&tokens[p], "obj") || has_rel(&tokens[p], "nsubj")) { tokens[p].head.unwrap_or(p) } else { p };
+    let modal_head = intent.map_or(modal_head, |(h, _)| h);
     let mut reading = modality::read(tokens, modal_head);
     if reading.modality == Modality::Negated && modal_head != p && !negation_reaches_noun(tokens, p) {
         reading = modality::read(tokens, p);
@@ -283,10 +291,12 @@ fn negation_reaches_noun(tokens: &[Token], noun: usize) -> bool {
     has_rel(&tokens[noun], "obj") || HAPPENING.contains(&parse::lemma(&tokens[head]).as_str())
 }
 
-/// Acts two sides do together rather than one to the other: meetings and talks,
+/// Acts two sides do together rather than one to the other: meeting and holding talks,
 /// negotiations, signed agreements, and whatever they agree on.
-fn is_joint(cameo: &str, predicate: &Token) -> bool {
-    matches!(cameo, "040" | "046" | "057") || predicate.lemma == "agree"
+fn is_joint(cameo: &str, predicate: &Token, noun: bool) -> bool {
+    // "A meeting of the Security Council" is called by one side for another.
+    let meeting = cameo == "040" && !noun;
+    meeting || matches!(cameo, "046" | "057") || predicate.lemma == "agree"
 }
 
 pub(super) fn resolve_all(cx: &Context<'_>, si: usize, tokens: &[Token], heads: &[usize]) -> Vec<ActorRef> {
