@@ -256,3 +256,17 @@ fn an_expressed_intent_is_coded_as_intent_as_sure_as_the_words() {
     let found = events("Putin is scheduled to visit Vietnam on Wednesday.", "2024-06-18");
     assert_eq!(find(&found, "RUS", "VNM", "04").modality, Modality::Planned);
 }
+
+#[test]
+fn they_after_a_joint_act_are_the_actors_of_that_act() {
+    // AP, 16 May 2024.
+    let found = events(
+        "Putin and Xi held talks in Beijing on Thursday. \
+         They accused the U.S. of seeking to violate the strategic nuclear balance.",
+        "2024-05-16",
+    );
+    let mut accusers: Vec<&str> = found.iter().filter(|e| e.root == "11").filter_map(|e| e.source.country.as_deref()).collect();
+    accusers.sort_unstable();
+    assert_eq!(accusers, ["CHN", "RUS"], "{found:#?}");
+    assert!(found.iter().filter(|e| e.root == "11").all(|e| e.target.country.as_deref() == Some("USA")));
+}

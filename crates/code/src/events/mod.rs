@@ -40,11 +40,23 @@ pub fn code(knowledge: &Knowledge, input: &Input<'_>) -> Vec<Event> {
     let reference = reference_date(input);
     let cx = Context { knowledge, entities: input.entities, date: reference.unwrap_or_else(today) };
     let mut events: Vec<Dated> = Vec::new();
+    // The last actors a sentence named together ("Putin and Xi accused ..."), whom a
+    // following "They agreed ..." means.
+    let mut together: Vec<ActorRef> = Vec::new();
     for (si, (sentence, text)) in input.sentences.iter().zip(sentence_texts(input)).enumerate() {
+        let mut group = None;
         for p in 0..sentence.tokens.len() {
-            for event in code_predicate(&cx, input, si, sentence, &text, p, reference) {
+            let found = code_predicate(&cx, input, si, sentence, &text, p, reference, &together);
+            let named = distinct_sources(&found);
+            if named.len() >= 2 {
+                group = Some(named);
+            }
+            for event in found {
                 merge(&mut events, event);
             }
+        }
+        if let Some(group) = group {
+            together = group;
         }
         let lookback_start = input.sentences[si.saturating_sub(denials::LOOKBACK)].start;
         for event in denials::code(&cx, si, sentence, &text, lookback_start, &events) {
@@ -159,6 +171,7 @@ fn code_predicate(
     text: &str,
     p: usize,
     reference: Option<NaiveDate>,
+    together: &[ActorRef],
 ) -> Vec<Dated> {
     let tokens = &sentence.tokens;
     let Some(m) = patterns::best_match(cx.knowledge, tokens, p) else { return Vec::new() };
@@ -198,7 +211,11 @@ fn code_predicate(
     if noun && sources.is_empty() {
         sources = arguments::between(tokens, p);
     }
-    let sources = resolve_all(cx, si, tokens, &sources);
+    let mut sources_found = resolve_all(cx, si, tokens, &sources);
+    if sources_found.is_empty() && sources.len() == 1 && names_a_group(tokens, sources[0]) {
+        sources_found = together.to_vec();
+    }
+    let sources = sources_found;
     let mut targets = resolve_all(cx, si, tokens, &std::mem::take(&mut targets));
     let location = location(cx, tokens, p);
     if targets.is_empty() && info.code.as_str() == "042" {
@@ -280,6 +297,24 @@ pub(super) fn event_between(
         sentence: text.trim_end().to_string(),
         span: [sentence.start, sentence.end],
     }
+}
+
+/// The distinct sources of one predicate's events, by actor code, in order.
+fn distinct_sources(events: &[Dated]) -> Vec<ActorRef> {
+    let mut out: Vec<ActorRef> = Vec::new();
+    for d in events {
+        if d.event.source.country.is_some() && !out.iter().any(|a| a.actor == d.event.source.actor) {
+            out.push(d.event.source.clone());
+        }
+    }
+    out
+}
+
+/// "They", "the leaders", "both sides": a subject that means several actors just named.
+fn names_a_group(tokens: &[Token], head: usize) -> bool {
+    const GROUPS: &[&str] = &["leaders", "sides", "countries", "nations", "men", "presidents", "governments", "states"];
+    let word = tokens[head].text.to_lowercase();
+    word == "they" || (GROUPS.contains(&word.as_str()) && children(tokens, head).any(|c| matches!(tokens[c].text.to_lowercase().as_str(), "the" | "both" | "two")))
 }
 
 /// Whether a negated verb negates the event noun hanging on it: its object ("did not
