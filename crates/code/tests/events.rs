@@ -270,3 +270,20 @@ fn they_after_a_joint_act_are_the_actors_of_that_act() {
     assert_eq!(accusers, ["CHN", "RUS"], "{found:#?}");
     assert!(found.iter().filter(|e| e.root == "11").all(|e| e.target.country.as_deref() == Some("USA")));
 }
+
+#[test]
+fn the_strikes_are_those_who_struck_in_the_strikes_told_before() {
+    // After Reuters, 12 January 2024.
+    let found = events(
+        "The United States and Britain launched strikes against the Houthis in Yemen on Thursday. \
+         Hezbollah condemned the strikes.",
+        "2024-01-12",
+    );
+    let mut condemned: Vec<&str> = found
+        .iter()
+        .filter(|e| e.root == "11" && e.source.country.as_deref() == Some("LBN"))
+        .filter_map(|e| e.target.country.as_deref())
+        .collect();
+    condemned.sort_unstable();
+    assert_eq!(condemned, ["GBR", "USA"], "{found:#?}");
+}

@@ -16,7 +16,14 @@ pub fn verb_sources(tokens: &[Token], verb: usize) -> Vec<usize> {
     for _ in 0..4 {
         if let Some(s) = child_with(tokens, current, "nsubj").or_else(|| child_with(tokens, current, "csubj")) {
             let s = antecedent(tokens, current, s);
-            return with_conjuncts(tokens, s);
+            let mut subjects = with_conjuncts(tokens, s);
+            // "The United States and Britain launched": a coordination the parser left as
+            // two subjects of the verb.
+            let coordinated = |c: usize| {
+                c > s && c < current && tokens[c].deprel == "nsubj" && tokens[c - 1].upos == "CCONJ" && is_nominal(&tokens[c])
+            };
+            subjects.extend(children(tokens, current).filter(|&c| coordinated(c)));
+            return subjects;
         }
         // No subject of its own: "scheduled to visit", "landed ... and met", "a visit that ...".
         let rel = tokens[current].deprel.as_str();

@@ -36,7 +36,8 @@ pub(super) fn code(cx: &Context<'_>, si: usize, sentence: &AnnotatedSentence, te
             .flatten()
             .and_then(|m| cx.knowledge.cameo(m.pattern.code.as_str()))
             .map(|info| info.code.root_code().to_string());
-        let deniers = resolve_all(cx, si, tokens, &arguments::verb_sources(tokens, p));
+        let told = super::Told { together: &[], events };
+        let deniers = resolve_all(cx, si, tokens, &arguments::verb_sources(tokens, p), &told);
         if deniers.is_empty() {
             continue;
         }

@@ -40,13 +40,12 @@ pub fn code(knowledge: &Knowledge, input: &Input<'_>) -> Vec<Event> {
     let reference = reference_date(input);
     let cx = Context { knowledge, entities: input.entities, date: reference.unwrap_or_else(today) };
     let mut events: Vec<Dated> = Vec::new();
-    // The last actors a sentence named together ("Putin and Xi accused ..."), whom a
-    // following "They agreed ..." means.
     let mut together: Vec<ActorRef> = Vec::new();
     for (si, (sentence, text)) in input.sentences.iter().zip(sentence_texts(input)).enumerate() {
         let mut group = None;
         for p in 0..sentence.tokens.len() {
-            let found = code_predicate(&cx, input, si, sentence, &text, p, reference, &together);
+            let told = Told { together: &together, events: &events };
+            let found = code_predicate(&cx, input, si, sentence, &text, p, reference, &told);
             let named = distinct_sources(&found);
             if named.len() >= 2 {
                 group = Some(named);
@@ -64,6 +63,14 @@ pub fn code(knowledge: &Knowledge, input: &Input<'_>) -> Vec<Event> {
         }
     }
     events.into_iter().map(|d| d.event).collect()
+}
+
+/// What the document has told before the predicate being coded.
+pub(super) struct Told<'a> {
+    /// The last actors a sentence named together ("Putin and Xi accused ..."), whom a
+    /// following "They agreed ..." means.
+    pub together: &'a [ActorRef],
+    pub events: &'a [Dated],
 }
 
 /// An event and whether the text dated it (or it fell back to the reference date).
@@ -171,7 +178,7 @@ fn code_predicate(
     text: &str,
     p: usize,
     reference: Option<NaiveDate>,
-    together: &[ActorRef],
+    told: &Told<'_>,
 ) -> Vec<Dated> {
     let tokens = &sentence.tokens;
     let Some(m) = patterns::best_match(cx.knowledge, tokens, p) else { return Vec::new() };
@@ -211,12 +218,12 @@ fn code_predicate(
     if noun && sources.is_empty() {
         sources = arguments::between(tokens, p);
     }
-    let mut sources_found = resolve_all(cx, si, tokens, &sources);
+    let mut sources_found = resolve_all(cx, si, tokens, &sources, told);
     if sources_found.is_empty() && sources.len() == 1 && names_a_group(tokens, sources[0]) {
-        sources_found = together.to_vec();
+        sources_found = told.together.to_vec();
     }
     let sources = sources_found;
-    let mut targets = resolve_all(cx, si, tokens, &std::mem::take(&mut targets));
+    let mut targets = resolve_all(cx, si, tokens, &std::mem::take(&mut targets), told);
     let location = location(cx, tokens, p);
     if targets.is_empty() && info.code.as_str() == "042" {
         targets.extend(destination_country(location.as_ref()));
@@ -334,12 +341,12 @@ fn is_joint(cameo: &str, predicate: &Token, noun: bool) -> bool {
     meeting || matches!(cameo, "046" | "057") || predicate.lemma == "agree"
 }
 
-pub(super) fn resolve_all(cx: &Context<'_>, si: usize, tokens: &[Token], heads: &[usize]) -> Vec<ActorRef> {
+pub(super) fn resolve_all(cx: &Context<'_>, si: usize, tokens: &[Token], heads: &[usize], told: &Told<'_>) -> Vec<ActorRef> {
     heads
         .iter()
         .flat_map(|&h| {
             actors::pair(cx, si, tokens, h)
-                .or_else(|| Some(actors_of_act(cx, si, tokens, h)).filter(|a| !a.is_empty()))
+                .or_else(|| Some(actors_of_act(cx, si, tokens, h, told)).filter(|a| !a.is_empty()))
                 .or_else(|| actors::resolve(cx, si, tokens, h).map(|a| vec![a]))
                 .unwrap_or_default()
         })
@@ -347,17 +354,18 @@ pub(super) fn resolve_all(cx: &Context<'_>, si: usize, tokens: &[Token], heads: 
 }
 
 /// An act standing where an actor should ("warned that UK-US strikes will not go
-/// unpunished", "condemned the American and British strikes"): those who carry it out.
-fn actors_of_act(cx: &Context<'_>, si: usize, tokens: &[Token], head: usize) -> Vec<ActorRef> {
-    let is_act = patterns::best_match(cx.knowledge, tokens, head).is_some_and(|m| m.pattern.pos == PatternPos::Noun);
-    if !is_act {
+/// unpunished", "condemned the American and British strikes"): those who carry it out,
+/// as its phrase names them or, for "the strikes" and "these attacks", as the document
+/// last told such an act.
+fn actors_of_act(cx: &Context<'_>, si: usize, tokens: &[Token], head: usize, told: &Told<'_>) -> Vec<ActorRef> {
+    let Some(m) = patterns::best_match(cx.knowledge, tokens, head).filter(|m| m.pattern.pos == PatternPos::Noun) else {
         return Vec::new();
-    }
+    };
     let mut out: Vec<ActorRef> =
         arguments::named_sources(tokens, head).into_iter().filter_map(|s| actors::resolve(cx, si, tokens, s)).collect();
     // "UK-US strikes": a compound of actors joined by a hyphen.
-    for m in children(tokens, head).filter(|&c| matches!(tokens[c].deprel.as_str(), "compound" | "amod")) {
-        let parts: Vec<&str> = tokens[m].text.split('-').collect();
+    for modifier in children(tokens, head).filter(|&c| matches!(tokens[c].deprel.as_str(), "compound" | "amod")) {
+        let parts: Vec<&str> = tokens[modifier].text.split('-').collect();
         if parts.len() < 2 {
             continue;
         }
@@ -365,6 +373,20 @@ fn actors_of_act(cx: &Context<'_>, si: usize, tokens: &[Token], head: usize) -> 
             if let Some(found) = cx.knowledge.resolve(part, cx.date) {
                 let country = found.country().map(|c| c.as_str().to_string());
                 out.push(ActorRef { text: part.to_string(), actor: Some(found.actor().as_str().to_string()), country, name: Some(part.to_string()) });
+            }
+        }
+    }
+    // "the strikes" points back; "the pact Putin signed with Kim" says whose it is.
+    let pointing = children(tokens, head).any(|c| matches!(tokens[c].text.to_lowercase().as_str(), "the" | "these" | "those" | "such"))
+        && !children(tokens, head).any(|c| tokens[c].deprel.starts_with("acl"));
+    if out.is_empty() && pointing {
+        let root = &m.pattern.code.as_str()[..2];
+        if let Some(last) = told.events.iter().rev().find(|d| d.event.root == root) {
+            // Everyone who carried out that act in the same telling ("the US and UK struck").
+            for d in told.events.iter().filter(|d| d.event.span == last.event.span && d.event.root == root && d.event.target.actor == last.event.target.actor) {
+                if !out.iter().any(|a| a.actor == d.event.source.actor) {
+                    out.push(d.event.source.clone());
+                }
             }
         }
     }
