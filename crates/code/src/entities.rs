@@ -189,16 +189,30 @@ impl DocumentEntities {
     pub fn records(&self) -> Vec<record::Entity> {
         let mut listed: Vec<&ResolvedEntity> = self.entities.iter().filter(|e| e.label.is_listed()).collect();
         listed.sort_by(|a, b| b.mentions.cmp(&a.mentions));
-        listed
-            .into_iter()
-            .map(|e| record::Entity {
+        let mut out: Vec<record::Entity> = Vec::with_capacity(listed.len());
+        for e in listed {
+            // Mentions that resolved apart but to the same canonical name ("Biden" and
+            // "U.S. President Joe Biden") are one entity in the record.
+            let label = e.label.as_str();
+            if let Some(same) = out.iter_mut().find(|r| r.name == e.name && r.label == label) {
+                same.mentions += e.mentions;
+                for alias in &e.aliases {
+                    if !same.aliases.contains(alias) {
+                        same.aliases.push(alias.clone());
+                    }
+                }
+                same.actor = same.actor.take().or_else(|| e.actor.clone());
+                continue;
+            }
+            out.push(record::Entity {
                 name: e.name.clone(),
-                label: e.label.as_str().to_string(),
+                label: label.to_string(),
                 actor: e.actor.clone(),
                 mentions: e.mentions,
                 aliases: e.aliases.clone(),
-            })
-            .collect()
+            });
+        }
+        out
     }
 }
 

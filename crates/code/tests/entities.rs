@@ -98,3 +98,20 @@ fn the_outlet_does_not_name_itself() {
     let listed: Vec<String> = d.records().into_iter().map(|e| e.name).collect();
     assert!(!listed.contains(&"TASS".to_string()), "{listed:?}");
 }
+
+#[test]
+fn one_person_is_listed_once_however_the_mentions_resolved() {
+    // Two clusters that resolved apart to the same canonical name, as "Biden" and
+    // "US President Joe Biden" can (ITV, 11 July 2024).
+    let mut d = resolve("US President Joe Biden spoke in Washington. Biden thanked the allies.");
+    let biden = named(&d, "Joe Biden").expect("Biden").clone();
+    let mut apart = biden.clone();
+    apart.mentions = 1;
+    apart.aliases = vec!["US President Joe Biden".into()];
+    d.entities.push(apart);
+    let listed = d.records();
+    let bidens: Vec<_> = listed.iter().filter(|e| e.name == "Joe Biden").collect();
+    assert_eq!(bidens.len(), 1, "{listed:#?}");
+    assert_eq!(bidens[0].mentions, biden.mentions + 1);
+    assert!(bidens[0].aliases.contains(&"US President Joe Biden".to_string()));
+}
