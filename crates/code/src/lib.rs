@@ -29,25 +29,27 @@ pub fn code_document(doc: &Document) -> CodedDocument {
 
 /// Analyses and codes one document with the given models and knowledge.
 pub fn code_with(analyzer: &dyad_nlp::Analyzer, knowledge: &knowledge::Knowledge, doc: &Document) -> CodedDocument {
-    code_anchored(analyzer, knowledge, doc, None)
+    code_analysed(knowledge, doc, &analyzer.analyze(&doc.text), None)
 }
 
-/// Like [`code_with`], for a document whose publication date is unknown but can be
-/// estimated (`anchor`, for example from other reports of the same story): relative
-/// dates in its text then resolve against the estimate. `doc.published` still says
-/// null in the record; a known publication date always wins over the anchor.
-pub fn code_anchored(
-    analyzer: &dyad_nlp::Analyzer,
+/// Codes a document from its language analysis (`analyzer.analyze(&doc.text)`).
+///
+/// `anchor` is for a document whose publication date is unknown but can be estimated
+/// (for example from other reports of the same story): relative dates in its text then
+/// resolve against the estimate. `doc.published` still says null in the record; a
+/// known publication date always wins over the anchor. Keeping the analysis lets a
+/// caller code a document again with an anchor without analysing it twice.
+pub fn code_analysed(
     knowledge: &knowledge::Knowledge,
     doc: &Document,
+    sentences: &[dyad_nlp::AnnotatedSentence],
     anchor: Option<chrono::NaiveDate>,
 ) -> CodedDocument {
-    let sentences = analyzer.analyze(&doc.text);
-    let found = entities::resolve(&sentences, &doc.text, doc.published.or(anchor), doc.outlet.as_deref());
-    let quotes = quotes::find(&doc.text, &sentences, &found);
+    let found = entities::resolve(sentences, &doc.text, doc.published.or(anchor), doc.outlet.as_deref());
+    let quotes = quotes::find(&doc.text, sentences, &found);
     let events = events::code(
         knowledge,
-        &events::Input { text: &doc.text, sentences: &sentences, entities: &found, quotes: &quotes, published: doc.published, anchor },
+        &events::Input { text: &doc.text, sentences, entities: &found, quotes: &quotes, published: doc.published, anchor },
     );
     CodedDocument { doc: DocRecord::from(doc), entities: found.records(), events, quotes }
 }

@@ -181,14 +181,14 @@ fn an_undated_report_reads_relative_dates_against_the_days_it_names() {
     let undated = doc(text, None);
     let analyzer = dyad_nlp::Analyzer::shipped().unwrap();
     let knowledge = dyad_code::knowledge::Knowledge::embedded();
-    let anchored = dyad_code::code_anchored(analyzer, knowledge, &undated, NaiveDate::from_ymd_opt(2024, 6, 20));
+    let anchored = dyad_code::code_analysed(knowledge, &undated, &analyzer.analyze(text), NaiveDate::from_ymd_opt(2024, 6, 20));
     assert!(anchored.doc.published.is_none(), "the record still says the publication date is unknown");
     let praise = find(&anchored.events, "RUS", "VNM", "05");
     assert_eq!(praise.date.as_deref(), Some("2024-06-20"));
     // A sentence that looks ahead does not move the reference: "will travel on June 28"
     // leaves Thursday at June 20.
     let ahead = format!("{text} Putin will travel to Laos on June 28.");
-    let anchored = dyad_code::code_anchored(analyzer, knowledge, &doc(&ahead, None), NaiveDate::from_ymd_opt(2024, 6, 20));
+    let anchored = dyad_code::code_analysed(knowledge, &doc(&ahead, None), &analyzer.analyze(&ahead), NaiveDate::from_ymd_opt(2024, 6, 20));
     assert_eq!(find(&anchored.events, "RUS", "VNM", "05").date.as_deref(), Some("2024-06-20"));
 }
 

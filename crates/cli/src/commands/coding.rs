@@ -12,7 +12,15 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 
 /// A document with its coding, or why it could not be coded.
-pub type Coded = Result<(Document, CodedDocument), DocFailure>;
+pub type Coded = Result<Analysed, DocFailure>;
+
+/// A document, its coding, and for an undated one its language analysis, kept to code
+/// it again against the date of its story ([`super::story_dates`]).
+pub struct Analysed {
+    pub doc: Document,
+    pub coded: CodedDocument,
+    pub sentences: Option<Vec<dyad_nlp::AnnotatedSentence>>,
+}
 
 /// Codes every document under `paths` and calls `visit` on each, in input order.
 /// Undated documents resolve their relative dates against the other reports of their
@@ -31,8 +39,10 @@ pub fn code_all(
                 let origin = raw.source.clone();
                 guarded(|| {
                     let (_, doc) = inputs::prepare(raw)?;
-                    let coded = ctx.code(&doc);
-                    Ok((doc, coded))
+                    let sentences = ctx.analyze(&doc);
+                    let coded = ctx.code_analysed(&doc, &sentences, None);
+                    let sentences = doc.published.is_none().then_some(sentences);
+                    Ok(Analysed { doc, coded, sentences })
                 })
                 .unwrap_or_else(|bug| Err(DocFailure::Bug { origin, bug }))
             })
@@ -40,7 +50,7 @@ pub fn code_all(
         story_dates::anchor_undated(ctx, &mut coded);
         for item in coded {
             match item {
-                Ok((doc, coded)) => visit(doc, coded)?,
+                Ok(Analysed { doc, coded, .. }) => visit(doc, coded)?,
                 Err(problem) => {
                     failed += 1;
                     report::input_failed(&problem);

@@ -38,13 +38,23 @@ impl Context {
 
     /// Codes one cleaned document with the shipped models and this run's knowledge.
     pub fn code(&self, doc: &dyad_doc::Document) -> dyad_code::CodedDocument {
-        self.code_anchored(doc, None)
+        self.code_analysed(doc, &self.analyze(doc), None)
     }
 
-    /// Codes a document whose relative dates resolve against `anchor` when it has no
-    /// publication date of its own.
-    pub fn code_anchored(&self, doc: &dyad_doc::Document, anchor: Option<chrono::NaiveDate>) -> dyad_code::CodedDocument {
+    /// The language analysis of a document's text with the shipped models.
+    pub fn analyze(&self, doc: &dyad_doc::Document) -> Vec<dyad_nlp::AnnotatedSentence> {
         let analyzer = dyad_nlp::Analyzer::shipped().unwrap_or_else(|e| panic!("dyad's built-in models are broken: {e}"));
-        dyad_code::code_anchored(analyzer, self.knowledge, doc, anchor)
+        analyzer.analyze(&doc.text)
+    }
+
+    /// Codes an analysed document; relative dates of an undated one resolve against
+    /// `anchor`.
+    pub fn code_analysed(
+        &self,
+        doc: &dyad_doc::Document,
+        sentences: &[dyad_nlp::AnnotatedSentence],
+        anchor: Option<chrono::NaiveDate>,
+    ) -> dyad_code::CodedDocument {
+        dyad_code::code_analysed(self.knowledge, doc, sentences, anchor)
     }
 }

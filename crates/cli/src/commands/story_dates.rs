@@ -3,8 +3,9 @@
 //! A report with no publication date cannot resolve "on Thursday" from its own text.
 //! Other outlets' reports of the same story usually carry one: the earliest of them
 //! is when the story broke, and "Thursday" is read against it. The batch is clustered
-//! into stories only when it holds an undated document, and only those are coded again.
-use super::coding::Coded;
+//! into stories only when it holds an undated document, and only those are coded again,
+//! from the analysis kept from the first pass.
+use super::coding::{Analysed, Coded};
 use super::Context;
 use crate::guard::guarded;
 use chrono::NaiveDate;
@@ -15,7 +16,7 @@ use std::collections::HashMap;
 /// Codes every undated document of `batch` again, anchored on the earliest publication
 /// date of the dated documents it shares a story with.
 pub fn anchor_undated(ctx: &Context, batch: &mut [Coded]) {
-    let undated = |item: &Coded| matches!(item, Ok((doc, _)) if doc.published.is_none());
+    let undated = |item: &Coded| matches!(item, Ok(a) if a.doc.published.is_none());
     if !batch.iter().any(undated) {
         return;
     }
@@ -23,7 +24,7 @@ pub fn anchor_undated(ctx: &Context, batch: &mut [Coded]) {
     let mut earliest: HashMap<StoryId, NaiveDate> = HashMap::new();
     let mut story_of: Vec<Option<StoryId>> = vec![None; batch.len()];
     for (i, item) in batch.iter().enumerate() {
-        let Ok((doc, coded)) = item else { continue };
+        let Ok(Analysed { doc, coded, .. }) = item else { continue };
         let story = index.add(coded.clone(), &doc.text).story;
         story_of[i] = Some(story);
         if let Some(published) = doc.published {
@@ -37,14 +38,14 @@ pub fn anchor_undated(ctx: &Context, batch: &mut [Coded]) {
     let recoded: Vec<(usize, dyad_code::CodedDocument)> = anchors
         .par_iter()
         .filter_map(|&(i, anchor)| {
-            let Ok((doc, _)) = &batch[i] else { return None };
+            let Ok(Analysed { doc, sentences: Some(sentences), .. }) = &batch[i] else { return None };
             // A panic here keeps the first coding, which already succeeded.
-            guarded(|| ctx.code_anchored(doc, Some(anchor))).ok().map(|c| (i, c))
+            guarded(|| ctx.code_analysed(doc, sentences, Some(anchor))).ok().map(|c| (i, c))
         })
         .collect();
     for (i, coded) in recoded {
-        if let Ok((_, old)) = &mut batch[i] {
-            *old = coded;
+        if let Ok(analysed) = &mut batch[i] {
+            analysed.coded = coded;
         }
     }
 }
