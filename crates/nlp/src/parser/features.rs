@@ -57,7 +57,13 @@ fn mix(template: u64, values: &[u64]) -> u64 {
     h ^ (h >> 29)
 }
 
-pub const N_MOVE_FEATURES: usize = 83;
+pub const N_MOVE_FEATURES: usize = N_BUFFER_FEATURES + N_STATE_FEATURES;
+/// Move features that read only the buffer front and the two words after it: the
+/// same for every state whose buffer starts at the same word, so the parser scores
+/// them once per word.
+pub const N_BUFFER_FEATURES: usize = 12;
+/// The other move features.
+pub const N_STATE_FEATURES: usize = 71;
 pub const N_LABEL_FEATURES: usize = 34;
 
 /// Reads the token-level values a template needs.
@@ -183,33 +189,21 @@ fn distance(a: u32, b: u32) -> u64 {
     }
 }
 
-/// The features for choosing the next move, written into `out`.
+/// The features for choosing the next move, written into `out`: the buffer
+/// features, then the state features.
 pub fn move_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_MOVE_FEATURES]) {
-    let v = View { keys, st };
-    let s0 = st.stack_at(0);
-    let s1 = st.stack_at(1);
-    let s2 = st.stack_at(2);
-    let n0 = st.buffer_at(0);
-    let n1 = st.buffer_at(1);
-    let n2 = st.buffer_at(2);
-    let s0h = v.head(s0);
-    let s0h2 = v.head(s0h);
-    let (s0l, s0l2, s0r, s0r2) = (v.left(s0, 0), v.left(s0, 1), v.right(s0, 0), v.right(s0, 1));
-    let (n0l, n0l2) = (v.left(n0, 0), v.left(n0, 1));
-    let (s1l, s1r) = (v.left(s1, 0), v.right(s1, 0));
-    let (s0w, s0p, n0w, n0p) = (v.w(s0), v.p(s0), v.w(n0), v.p(n0));
-    let (n1w, n1p, n2w, n2p) = (v.w(n1), v.p(n1), v.w(n2), v.p(n2));
-    let d = distance(s0, n0);
-    // Words either side of the stack top and the buffer front in the sentence.
-    let before = |i: u32| if i == NONE || i == 0 { NONE } else { i - 1 };
-    let after = |i: u32| if i == NONE || i + 1 >= st.n { NONE } else { i + 1 };
+    let (buffer, state) = out.split_at_mut(N_BUFFER_FEATURES);
+    buffer_features(keys, st, buffer.try_into().expect("N_BUFFER_FEATURES long"));
+    state_features(keys, st, state.try_into().expect("N_STATE_FEATURES long"));
+}
 
-    let f: [u64; N_MOVE_FEATURES] = [
+/// The move features of `st` that read only the first three buffer words.
+pub fn buffer_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_BUFFER_FEATURES]) {
+    let v = View { keys, st };
+    let (n0, n1, n2) = (st.buffer_at(0), st.buffer_at(1), st.buffer_at(2));
+    let (n0w, n0p, n1w, n1p, n2w, n2p) = (v.w(n0), v.p(n0), v.w(n1), v.p(n1), v.w(n2), v.p(n2));
+    *out = [
         mix(0, &[]),
-        // Single words.
-        mix(1, &[s0w, s0p]),
-        mix(2, &[s0w]),
-        mix(3, &[s0p]),
         mix(4, &[n0w, n0p]),
         mix(5, &[n0w]),
         mix(6, &[n0p]),
@@ -217,13 +211,43 @@ pub fn move_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_MOVE_FEAT
         mix(9, &[n1p]),
         mix(11, &[n2w]),
         mix(12, &[n2p]),
+        mix(20, &[n0p, n1p]),
+        mix(21, &[n0p, n1p, n2p]),
+        mix(88, &[v.x(n0), n0p]),
+        mix(90, &[n0w, n1w]),
+    ];
+}
+
+/// The move features of `st` other than [`buffer_features`].
+pub fn state_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_STATE_FEATURES]) {
+    let v = View { keys, st };
+    let s0 = st.stack_at(0);
+    let s1 = st.stack_at(1);
+    let s2 = st.stack_at(2);
+    let n0 = st.buffer_at(0);
+    let n1 = st.buffer_at(1);
+    let s0h = v.head(s0);
+    let s0h2 = v.head(s0h);
+    let (s0l, s0l2, s0r, s0r2) = (v.left(s0, 0), v.left(s0, 1), v.right(s0, 0), v.right(s0, 1));
+    let (n0l, n0l2) = (v.left(n0, 0), v.left(n0, 1));
+    let (s1l, s1r) = (v.left(s1, 0), v.right(s1, 0));
+    let (s0w, s0p, n0w, n0p) = (v.w(s0), v.p(s0), v.w(n0), v.p(n0));
+    let n1p = v.p(n1);
+    let d = distance(s0, n0);
+    // Words either side of the stack top and the buffer front in the sentence.
+    let before = |i: u32| if i == NONE || i == 0 { NONE } else { i - 1 };
+    let after = |i: u32| if i == NONE || i + 1 >= st.n { NONE } else { i + 1 };
+
+    let f: [u64; N_STATE_FEATURES] = [
+        // Single words.
+        mix(1, &[s0w, s0p]),
+        mix(2, &[s0w]),
+        mix(3, &[s0p]),
         // Pairs.
         mix(13, &[s0w, s0p, n0w, n0p]),
         mix(18, &[s0w, n0w]),
         mix(19, &[s0p, n0p]),
-        mix(20, &[n0p, n1p]),
         // Triples of tags.
-        mix(21, &[n0p, n1p, n2p]),
         mix(22, &[s0p, n0p, n1p]),
         mix(23, &[v.p(s0h), s0p, n0p]),
         mix(24, &[s0p, v.p(s0l), n0p]),
@@ -290,9 +314,7 @@ pub fn move_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_MOVE_FEAT
         mix(85, &[v.u(s0), n0w]),
         mix(86, &[v.u(s0), v.u(n0), d]),
         mix(87, &[v.x(s0), v.x(n0)]),
-        mix(88, &[v.x(n0), n0p]),
         mix(89, &[v.x(s0), s0p]),
-        mix(90, &[n0w, n1w]),
         mix(91, &[s0w, n0w, n1p]),
         mix(92, &[v.u(s0h), v.u(s0), v.u(n0)]),
         mix(93, &[v.u(s0), v.u(n0), v.u(n0l), v.l(n0l)]),
