@@ -24,6 +24,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(v) = std::env::var("NER_ROUND").ok().and_then(|v| v.parse().ok()) {
         opts.round_to = v;
     }
+    if let Ok(v) = std::env::var("NER_STACK") {
+        opts.stack = v == "1";
+    }
     if let Ok(v) = std::env::var("NER_AUGMENT") {
         opts.augment = v == "1";
     }

@@ -235,6 +235,27 @@ impl<'a> View<'a> {
         out.push(feature(43, &[self.pos_at(j - 1), pos, self.pos_at(j + 1)]));
     }
 
+    /// Features for the second pass: the first pass's tags (`first`) around token `i`,
+    /// so a decision can see the labels to its right.
+    pub fn stacked(&self, i: usize, first: &[usize], out: &mut Vec<u64>) {
+        let t = |k: isize| -> &str {
+            match k {
+                k if k < 0 => "<s>",
+                k if k as usize >= first.len() => "</s>",
+                k => TAG_NAMES[first[k as usize]],
+            }
+        };
+        let j = i as isize;
+        out.push(feature(50, &[t(j)]));
+        out.push(feature(51, &[t(j - 1), t(j)]));
+        out.push(feature(52, &[t(j), t(j + 1)]));
+        out.push(feature(53, &[t(j + 1)]));
+        out.push(feature(54, &[t(j + 1), t(j + 2)]));
+        out.push(feature(55, &[t(j), &self.shape[i]]));
+        out.push(feature(56, &[t(j), &self.lower[i]]));
+        out.push(feature(57, &[t(j - 1)]));
+    }
+
     fn word_at(&self, i: isize) -> &str {
         match i {
             i if i < 0 => "<s>",

@@ -44,11 +44,18 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
     }
     acronyms_in_brackets(words, &mut spans);
 
+    // Listed names the model missed, or found only part of ("American" in "Latin
+    // American", "Iran" in "Islamic Republic of Iran"); a span that crosses the
+    // listed name's edge wins over it.
     for m in gaz.matches(words) {
         let Some(label) = label_of(m.kind) else { continue };
-        if !spans.iter().any(|&(s, e, _)| overlaps((s, e), (m.start, m.end))) {
-            spans.push((m.start, m.end, label));
+        let inside = |&(s, e, _): &(usize, usize, Label)| s >= m.start && e <= m.end;
+        let exact = |sp: &(usize, usize, Label)| sp.0 == m.start && sp.1 == m.end;
+        if spans.iter().any(|sp| exact(sp) || (overlaps((sp.0, sp.1), (m.start, m.end)) && !inside(sp))) {
+            continue;
         }
+        spans.retain(|sp| !inside(sp));
+        spans.push((m.start, m.end, label));
     }
 
     for (s, e) in dates::find(words, gaz) {
