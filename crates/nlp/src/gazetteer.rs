@@ -21,7 +21,7 @@ pub enum GazKind {
     Org,
     Month,
     Weekday,
-    /// A common given name: a hint, never an entity alone.
+    /// A common given name or a well-known family name: a hint, never an entity alone.
     FirstName,
     /// A title or role written before names ("President", "Gen.").
     Title,
@@ -208,6 +208,7 @@ mod tests {
             ("Russian".to_string(), GazKind::Demonym),
             ("President".to_string(), GazKind::Title),
             ("Vladimir".to_string(), GazKind::FirstName),
+            ("Putin".to_string(), GazKind::FirstName),
             ("Russian Far East".to_string(), GazKind::Region),
             ("North Korea".to_string(), GazKind::Country),
             ("Pyongyang".to_string(), GazKind::City),
