@@ -137,7 +137,8 @@ impl Tally {
 pub struct RecordResult {
     pub id: String,
     pub gold_event: String,
-    /// PLOVER types of all coded events, in order.
+    /// PLOVER types of all coded events, in order, each with its CAMEO code
+    /// (`REQUEST/100`; `/010` alone for statements, which PLOVER does not code).
     pub coded: Vec<String>,
     /// A coded event carries the gold category under its 0.5 name.
     pub event_exact: bool,
@@ -189,7 +190,7 @@ pub fn score_record(record: &GoldRecord, events: &[Event]) -> RecordResult {
     RecordResult {
         id: record.id.clone(),
         gold_event: record.event.clone(),
-        coded: events.iter().map(|e| e.plover.clone()).collect(),
+        coded: events.iter().map(|e| format!("{}/{}", e.plover, e.cameo)).collect(),
         event_exact: events
             .iter()
             .any(|e| e.plover.eq_ignore_ascii_case(&record.event)),

@@ -50,7 +50,9 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
     let role = role_of(cx, tokens, head);
     // "the president of Armenia", "Sudan's government", "rebels in the Ivory Coast": a role
     // word whose country stands in an "of" phrase, a possessor or an "in" phrase.
-    if let Some(sector) = role {
+    // A named body ("the International Criminal Court in The Hague") is not a role word.
+    let named = tokens[head].upos == "PROPN" || cx.entities.mention_at(sentence, head).is_some();
+    if let (Some(sector), false) = (role, named) {
         if let Some(found) = role_country(cx, sentence, tokens, head, sector, depth) {
             return Some(found);
         }

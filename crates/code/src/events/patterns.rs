@@ -54,7 +54,7 @@ fn match_positions(tokens: &[Token], predicate: usize) -> Vec<usize> {
         positions.extend(own.into_iter().filter(|&i| keep(i, predicate) && (i >= x || tokens[i].deprel == "mark")));
         current = x;
     }
-    let has_object = children(tokens, predicate).any(|c| matches!(tokens[c].deprel.as_str(), "obj" | "iobj"));
+    let has_object = children(tokens, predicate).any(|c| matches!(tokens[c].deprel.as_str(), "obj" | "iobj") && !is_time(&tokens[c]));
     if !has_object && tokens[predicate].upos == "VERB" {
         if let Some(comp) = children(tokens, predicate).find(|&c| has_rel(&tokens[c], "ccomp") && c > predicate) {
             if let Some(subject) = child_with(tokens, comp, "nsubj") {
@@ -67,24 +67,43 @@ fn match_positions(tokens: &[Token], predicate: usize) -> Vec<usize> {
     positions
 }
 
-/// The most specific pattern that matches at token `predicate`.
+/// The most specific pattern that matches at token `predicate`. An event noun may start
+/// its pattern at a modifier before it ("hunger strike", "car bomb", "military aid").
 pub fn best_match<'k>(knowledge: &'k Knowledge, tokens: &[Token], predicate: usize) -> Option<Match<'k>> {
     if !matches!(tokens[predicate].upos.as_str(), "VERB" | "NOUN") {
         return None;
     }
-    let head = lemma(&tokens[predicate]);
-    knowledge.verbs_for(&head).next()?;
+    let noun = tokens[predicate].upos == "NOUN";
+    let mut first = predicate;
+    while noun && first > 0 && tokens[first - 1].head == Some(predicate) && matches!(tokens[first - 1].deprel.as_str(), "compound" | "amod") {
+        first -= 1;
+    }
+    let heads: Vec<usize> = (first..=predicate).filter(|&i| knowledge.verbs_for(&lemma(&tokens[i])).next().is_some()).collect();
+    if heads.is_empty() {
+        return None;
+    }
     // The clause from the predicate on: its lemma, but nouns as written, since patterns
     // spell them as news does ("hold talks with").
-    let positions = match_positions(tokens, predicate);
+    let mut positions: Vec<usize> = (first..predicate).collect();
+    positions.extend(match_positions(tokens, predicate));
     let words: Vec<String> = positions
         .iter()
         .map(|&i| if i != predicate && tokens[i].upos == "NOUN" { tokens[i].text.to_lowercase() } else { lemma(&tokens[i]) })
         .collect();
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    let start = positions.iter().position(|&i| i == predicate)?;
-    let pos = if tokens[predicate].upos == "VERB" { PatternPos::Verb } else { PatternPos::Noun };
-    let (pattern, found) = knowledge.match_pattern(&words, start, Some(pos))?;
+    let pos = if noun { PatternPos::Noun } else { PatternPos::Verb };
+    let (pattern, found) = heads
+        .iter()
+        .filter_map(|&h| {
+            let start = positions.iter().position(|&i| i == h)?;
+            // A pattern started at a modifier must reach the event noun itself.
+            let found = knowledge.match_pattern(&words, start, Some(pos)).filter(|(_, m)| h == predicate || positions[m.span.end - 1] >= predicate);
+            found.map(|(p, m)| (h < predicate, p, m))
+        })
+        // A pattern that spells out the noun's modifier ("hunger strike") names the event
+        // more closely than any pattern of the bare noun ("strike on _").
+        .max_by_key(|(modifier, p, m)| (*modifier, p.specificity(), m.span.len(), m.target.is_some()))
+        .map(|(_, p, m)| (p, m))?;
     let target = found.target.and_then(|range| {
         let first = positions[range].iter().copied().find(|&i| is_nominal(&tokens[i]) && !is_time(&tokens[i]))?;
         Some(phrase_head(tokens, first))
@@ -105,3 +124,55 @@ fn phrase_head(tokens: &[Token], mut at: usize) -> usize {
     at
 }
 
+
+
+#[cfg(test)]
+mod tests {
+    use crate::record::Event;
+    use dyad_doc::Document;
+
+    fn events(text: &str) -> Vec<Event> {
+        let doc = Document {
+            id: "t".into(),
+            source: "test".into(),
+            title: None,
+            outlet: None,
+            byline: None,
+            published: chrono::NaiveDate::from_ymd_opt(2001, 5, 4),
+            language: "en".into(),
+            text: text.into(),
+            content_hash: String::new(),
+        };
+        crate::code_document(&doc).events
+    }
+
+    fn codes(events: &[Event]) -> Vec<&str> {
+        events.iter().map(|e| e.cameo.as_str()).collect()
+    }
+
+    #[test]
+    fn the_subject_of_a_complement_clause_is_the_target_of_a_demand() {
+        let ev = events("The United States on Thursday demanded that North Korea abandon its nuclear program.");
+        assert!(ev.iter().any(|e| e.root == "10" && e.target.country.as_deref() == Some("PRK")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_time_word_is_not_the_target() {
+        let ev = events("Palestinian officials demanded Friday that the United States recognise their state.");
+        assert!(ev.iter().any(|e| e.root == "10" && e.source.actor.as_deref() == Some("PSEGOV") && e.target.country.as_deref() == Some("USA")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_pattern_reads_through_a_controlled_infinitive() {
+        let ev = events("Iran threatened to break off diplomatic relations with Egypt.");
+        assert!(codes(&ev).contains(&"1313"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_noun_pattern_may_start_at_a_modifier() {
+        // "hunger strike" is a protest, not an air strike.
+        let ev = events("Algerian opposition leaders began a hunger strike against the Algerian government.");
+        assert!(!ev.iter().any(|e| e.root == "19"), "{ev:?}");
+        assert!(ev.iter().any(|e| e.cameo == "142"), "{ev:?}");
+    }
+}
