@@ -22,6 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut progress = false;
     let mut jackknife = 0usize;
     let mut cache: Option<PathBuf> = None;
+    let mut with_gold = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{a} needs a value"));
@@ -35,6 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--progress" => progress = true,
             "--jackknife" => jackknife = value()?.parse()?,
             "--tag-cache" => cache = Some(value()?.into()),
+            "--with-gold" => with_gold = true,
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
@@ -63,6 +65,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             std::fs::write(t, conllu::write(&train))?;
             std::fs::write(d, conllu::write(&dev))?;
         }
+    }
+    if with_gold {
+        // The gold-tagged sentences too, after the jackknifed ones.
+        train.extend(read("en_ewt-ud-train.conllu")?);
     }
     let report = |epoch: usize, p: &parser::Parser| {
         let a = parser::evaluate(p, &dev);

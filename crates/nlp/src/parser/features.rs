@@ -5,13 +5,17 @@
 //! allocates nothing.
 use super::system::{State, NONE};
 
-/// Hashes of one token's word (lowercased), XPOS, UPOS and last three letters.
+/// Hashes of one token's word (lowercased), XPOS, UPOS and last three letters, and
+/// its capitalisation.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokenKeys {
     pub word: u64,
     pub tag: u64,
     pub upos: u64,
     pub suffix: u64,
+    /// 1 lower-case start, 2 capitalised, 3 all capitals, 4 digit start, 5 other:
+    /// a cue for names that does not depend on the (often wrong) PROPN/NOUN tag.
+    pub case: u64,
 }
 
 const NIL: u64 = 0x51_7cc1_b727_220a;
@@ -31,17 +35,31 @@ pub fn hash_str(s: &str, lowercase: bool) -> u64 {
 impl TokenKeys {
     pub fn new(form: &str, xpos: &str, upos: &str) -> Self {
         let cut = form.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+        let mut chars = form.chars();
+        let case = match chars.next() {
+            Some(c) if c.is_lowercase() => 1,
+            Some(c) if c.is_uppercase() => {
+                if form.chars().any(|c| c.is_lowercase()) {
+                    2
+                } else {
+                    3
+                }
+            }
+            Some(c) if c.is_ascii_digit() => 4,
+            _ => 5,
+        };
         TokenKeys {
             word: hash_str(form, true),
             tag: hash_str(xpos, false),
             upos: hash_str(upos, false),
             suffix: hash_str(&form[cut..], true) ^ 0x5bd1_e995,
+            case,
         }
     }
 
     /// Keys for the artificial root (index 0).
     pub fn root() -> Self {
-        TokenKeys { word: ROOT_KEY, tag: ROOT_KEY, upos: ROOT_KEY, suffix: ROOT_KEY }
+        TokenKeys { word: ROOT_KEY, tag: ROOT_KEY, upos: ROOT_KEY, suffix: ROOT_KEY, case: 6 }
     }
 }
 
@@ -63,8 +81,8 @@ pub const N_MOVE_FEATURES: usize = N_BUFFER_FEATURES + N_STATE_FEATURES;
 /// them once per word.
 pub const N_BUFFER_FEATURES: usize = 12;
 /// The other move features.
-pub const N_STATE_FEATURES: usize = 71;
-pub const N_LABEL_FEATURES: usize = 34;
+pub const N_STATE_FEATURES: usize = 73;
+pub const N_LABEL_FEATURES: usize = 36;
 
 /// Reads the token-level values a template needs.
 struct View<'a> {
@@ -95,6 +113,14 @@ impl View<'_> {
             NIL
         } else {
             self.keys[i as usize].suffix
+        }
+    }
+    #[inline]
+    fn c(&self, i: u32) -> u64 {
+        if i == NONE {
+            0
+        } else {
+            self.keys[i as usize].case
         }
     }
     #[inline]
@@ -320,6 +346,8 @@ pub fn state_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_STATE_FE
         mix(93, &[v.u(s0), v.u(n0), v.u(n0l), v.l(n0l)]),
         mix(94, &[v.u(s0), v.l(s0), v.u(s0r), v.l(s0r), v.u(n0)]),
         mix(95, &[v.x(n1), v.u(n0), v.u(s0)]),
+        mix(96, &[v.c(s0), v.c(n0), v.u(s0), v.u(n0)]),
+        mix(97, &[v.c(s0), v.c(n0), s0w, n0p]),
     ];
     *out = f;
 }
@@ -369,6 +397,8 @@ pub fn label_features(keys: &[TokenKeys], st: &State, head: u32, dep: u32, out: 
         mix(131, &[dir, v.x(dep), v.u(head), hw]),
         mix(132, &[dir, dw, v.u(head), d]),
         mix(133, &[dir, v.u(dep), v.u(head), v.w(dl)]),
+        mix(134, &[dir, v.c(dep), v.u(dep), v.c(head), v.u(head)]),
+        mix(135, &[dir, v.c(dep), dw, hp]),
     ];
     *out = f;
 }
