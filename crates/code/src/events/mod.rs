@@ -169,6 +169,9 @@ fn code_predicate(
     let modal_head = if noun && (has_rel(&tokens[p], "obj") || has_rel(&tokens[p], "nsubj")) { tokens[p].head.unwrap_or(p) } else { p };
     let reading = modality::read(tokens, modal_head);
     let (modality, attribution) = attribute(cx, input, si, sentence, reading);
+    // A stated intention to act is CAMEO's intent (03) or threat (13) class.
+    let info = patterns::as_intent(cx.knowledge, info, modality);
+    let root = info.code.root_code().to_string();
     let tense = if matches!(modality, Modality::Planned | Modality::Possible) { Tense::Future } else { Tense::Past };
     let (date, explicit) = match event_date(tokens, text, sentence.start, modal_head, reference, tense) {
         Some(d) => (Some(d), true),
