@@ -141,9 +141,11 @@ pub(crate) fn load(conn: &Connection) -> rusqlite::Result<Snapshot> {
 #[derive(Default)]
 pub(crate) struct Pending {
     df: HashMap<u32, u32>,
-    /// Per story: its latest centroid (none when only wire copies joined) and dates.
-    stories: BTreeMap<u32, (Option<Vec<(u32, f32)>>, Option<(NaiveDate, NaiveDate)>)>,
+    stories: BTreeMap<u32, PendingStory>,
 }
+
+/// One story's latest centroid (none when only wire copies joined it) and dates.
+type PendingStory = (Option<Vec<(u32, f32)>>, Option<(NaiveDate, NaiveDate)>);
 
 /// Writes one article's assignment, its new terms and index entries inside the caller's
 /// transaction, and gathers the rest of its [`Delta`] into `pending`.
