@@ -340,14 +340,14 @@ impl Weights {
         }
     }
 
-    /// The sparse slot holding `key`, if any.
+    /// The index of the sparse slot holding `key`, if any.
     #[inline]
-    fn find_sparse(&self, key: u32) -> Option<&SparseSlot> {
+    fn find_sparse_at(&self, key: u32) -> Option<usize> {
         let mut slot = self.home(key);
         loop {
             let s = &self.sparse[slot];
             if s.key == key {
-                return Some(s);
+                return Some(slot);
             }
             if s.key == 0 {
                 return None;
@@ -429,16 +429,31 @@ impl Weights {
             }
             return;
         }
+        // Find the slots (prefetched a window ahead), prefetch the overflow part of
+        // long rows, then add: the second miss of a long row overlaps the others.
         const AHEAD: usize = 12;
-        for &f in &features[..AHEAD.min(features.len())] {
-            prefetch(&self.sparse, self.home(short_key(f)));
-        }
-        for (i, &f) in features.iter().enumerate() {
-            if let Some(&g) = features.get(i + AHEAD) {
-                prefetch(&self.sparse, self.home(short_key(g)));
+        const BATCH: usize = 48;
+        let mut found = [0usize; BATCH];
+        for batch in features.chunks(BATCH) {
+            for &f in &batch[..AHEAD.min(batch.len())] {
+                prefetch(&self.sparse, self.home(short_key(f)));
             }
-            if let Some(slot) = self.find_sparse(short_key(f)) {
-                self.for_each_weight(slot, |c, w| {
+            let mut hits = 0;
+            for (i, &f) in batch.iter().enumerate() {
+                if let Some(&g) = batch.get(i + AHEAD) {
+                    prefetch(&self.sparse, self.home(short_key(g)));
+                }
+                if let Some(slot) = self.find_sparse_at(short_key(f)) {
+                    let s = &self.sparse[slot];
+                    if s.count as usize > PAIRS {
+                        prefetch(&self.overflow, s.overflow_start());
+                    }
+                    found[hits] = slot;
+                    hits += 1;
+                }
+            }
+            for &slot in &found[..hits] {
+                self.for_each_weight(&self.sparse[slot], |c, w| {
                     if let Some(s) = scores.get_mut(c) {
                         *s += w as i32;
                     }
