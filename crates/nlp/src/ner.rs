@@ -13,6 +13,7 @@ pub mod features;
 pub mod labels;
 pub mod memory;
 pub mod rules;
+pub mod table;
 
 use crate::gazetteer::Gazetteer;
 use crate::perceptron::{argmax, Perceptron, Trainer};
@@ -20,6 +21,7 @@ use crate::tagger::Tagger;
 use crate::{AnnotatedSentence, EntitySpan, Token};
 use data::Gold;
 use features::View;
+use table::WeightTable;
 pub use labels::Label;
 use labels::{allowed_after, spans_of, N_TAGS};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -41,6 +43,8 @@ pub enum NerError {
 pub struct NerModel {
     first: Perceptron,
     second: Option<Perceptron>,
+    /// The inference forms of `first` and `second`.
+    tables: (WeightTable, Option<WeightTable>),
 }
 
 #[derive(serde::Serialize)]
@@ -80,23 +84,40 @@ fn words_and_tags(tokens: &[Token]) -> (Vec<&str>, Vec<&str>) {
 }
 
 /// Greedy left-to-right IOB tags of one sentence; `first` adds the stacked features.
-fn decode(model: &Perceptron, view: &View, first: Option<&[usize]>) -> Vec<usize> {
+fn decode(model: &impl Scorer, view: &View, first: Option<&[usize]>) -> Vec<usize> {
     let mut tags = Vec::with_capacity(view.len());
     let mut feats = Vec::with_capacity(56);
     let mut scores = [0f32; N_TAGS];
     let (mut p1, mut p2) = (N_TAGS, N_TAGS);
     for i in 0..view.len() {
-        view.features(i, p1, p2, &mut feats);
-        if let Some(f) = first {
-            view.stacked(i, f, &mut feats);
+        match first {
+            Some(f) => view.second_features(i, p1, p2, f, &mut feats),
+            None => view.features(i, p1, p2, &mut feats),
         }
         scores.fill(0.0);
-        model.score_into(&feats, &mut scores);
+        model.score(&feats, &mut scores);
         let t = argmax(&scores, Some(&allowed_after(if p1 == N_TAGS { 0 } else { p1 })));
         tags.push(t);
         (p2, p1) = (p1, t);
     }
     tags
+}
+
+/// What [`decode`] scores with: a model being trained, or a loaded model's table.
+trait Scorer {
+    fn score(&self, features: &[u64], scores: &mut [f32; N_TAGS]);
+}
+
+impl Scorer for Perceptron {
+    fn score(&self, features: &[u64], scores: &mut [f32; N_TAGS]) {
+        self.score_into(features, scores);
+    }
+}
+
+impl Scorer for WeightTable {
+    fn score(&self, features: &[u64], scores: &mut [f32; N_TAGS]) {
+        self.score_into(features, scores);
+    }
 }
 
 impl NerModel {
@@ -111,13 +132,18 @@ impl NerModel {
                 return Err(NerError::Classes { found: m.n_classes(), expected: N_TAGS });
             }
         }
-        Ok(NerModel { first: stored.first, second: stored.second })
+        Ok(NerModel::new(stored.first, stored.second))
     }
 
     /// The model shipped in the binary (trained on UNER English EWT train).
     pub fn shipped() -> Result<&'static NerModel, &'static NerError> {
         static M: OnceLock<Result<NerModel, NerError>> = OnceLock::new();
         M.get_or_init(|| NerModel::load(SHIPPED)).as_ref()
+    }
+
+    fn new(first: Perceptron, second: Option<Perceptron>) -> Self {
+        let tables = (WeightTable::new(&first), second.as_ref().map(WeightTable::new));
+        NerModel { first, second, tables }
     }
 
     /// Writes the model, gzip-compressed.
@@ -138,8 +164,8 @@ impl NerModel {
     /// over `words` with their predicted Penn tags.
     pub fn model_spans(&self, words: &[&str], pos: &[&str]) -> Vec<(usize, usize, Label)> {
         let view = View::new(words.to_vec(), pos.to_vec(), Gazetteer::builtin());
-        let first = decode(&self.first, &view, None);
-        match &self.second {
+        let first = decode(&self.tables.0, &view, None);
+        match &self.tables.1 {
             Some(m) => spans_of(&decode(m, &view, Some(&first))),
             None => spans_of(&first),
         }
@@ -245,7 +271,7 @@ pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
     let all: Vec<usize> = (0..views.len()).collect();
     let first = train_pass(&views, &all, None, opts);
     if !opts.stack {
-        return NerModel { first, second: None };
+        return NerModel::new(first, None);
     }
     let mut predicted: Vec<Vec<usize>> = vec![Vec::new(); views.len()];
     for fold in 0..STACK_FOLDS {
@@ -256,7 +282,7 @@ pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
         }
     }
     let second = train_pass(&views, &all, Some(&predicted), opts);
-    NerModel { first, second: Some(second) }
+    NerModel::new(first, Some(second))
 }
 
 /// Folds of the jackknife that makes the second pass's training input.
@@ -266,9 +292,9 @@ const STACK_FOLDS: usize = 4;
 /// features from `stack` (first-pass tags per text) when given.
 fn train_pass(views: &[(View, &[usize])], which: &[usize], stack: Option<&[Vec<usize>]>, opts: &TrainOptions) -> Perceptron {
     let features = |s: usize, i: usize, p1: usize, p2: usize, out: &mut Vec<u64>| {
-        views[s].0.features(i, p1, p2, out);
-        if let Some(st) = stack {
-            views[s].0.stacked(i, &st[s], out);
+        match stack {
+            Some(st) => views[s].0.second_features(i, p1, p2, &st[s], out),
+            None => views[s].0.features(i, p1, p2, out),
         }
     };
     // Feature counts under gold history: rare features are left out.
