@@ -113,7 +113,7 @@ mod tests {
             writeln!(f, r#"{{"id": "d{i}", "text": "Report {i}."}}"#).unwrap();
         }
         drop(f);
-        let mut batches = Batches::with_batch_size(&[jsonl.clone()], 100);
+        let mut batches = Batches::with_batch_size(std::slice::from_ref(&jsonl), 100);
         let first = batches.next().unwrap();
         assert_eq!(ids(&first)[..2], ["d0", "d1"]);
         // The rest of the file is still to be read: appending to it shows in later batches.

@@ -114,7 +114,10 @@ fn local(tokens: &[Token], predicate: usize) -> Option<Reading> {
         match tokens[c].deprel.as_str() {
             "aux" | "aux:pass" if matches!(l.as_str(), "will" | "shall" | "'ll" | "wo") => future = true,
             "aux" if matches!(l.as_str(), "may" | "might" | "could" | "can" | "would") => possible = true,
-            "advmod" | "aux" | "det" if NEGATIONS.contains(&l.as_str()) => negated = true,
+            "advmod" | "aux" if NEGATIONS.contains(&l.as_str()) => negated = true,
+            // "no talks were held"; a "no" hung on a verb is a misparse ("a 'no limits'
+            // partnership days before Putin sent troops").
+            "det" if l == "no" && tokens[predicate].upos == "NOUN" => negated = true,
             "advmod" if HEDGES.contains(&l.as_str()) => hedged = true,
             "advmod" if SPECULATION.contains(&l.as_str()) => possible = true,
             _ => {}
@@ -151,14 +154,19 @@ fn governing(tokens: &[Token], predicate: usize) -> Option<Reading> {
             return Some(Reading::new(Modality::Claimed, speaker_of(tokens, head)));
         }
         if rel == "xcomp" && PLANNING.contains(&l.as_str()) {
-            return Some(Reading::new(Modality::Planned, None));
+            // "did not agree to send": no plan.
+            let negated = local(tokens, head).is_some_and(|r| r.modality == Modality::Negated);
+            return Some(Reading::new(if negated { Modality::Negated } else { Modality::Planned }, None));
         }
         if rel == "xcomp" && SPECULATION.contains(&l.as_str()) {
             return Some(Reading::new(Modality::Possible, None));
         }
-        // The governing verb's own modality carries down: "will seek to visit".
+        // The governing verb's own modality carries down: "will seek to visit". A
+        // negation does not reach into an adverbial clause: in "did not leave before
+        // Putin sent troops", the troops were sent.
         if let Some(r) = local(tokens, head) {
-            if r.modality != Modality::Asserted {
+            let blocked = r.modality == Modality::Negated && rel == "advcl";
+            if r.modality != Modality::Asserted && !blocked {
                 return Some(r);
             }
         }
@@ -272,6 +280,28 @@ mod tests {
                  officials official NOUN 6 nsubj
                  say say VERB 2 parataxis";
         assert_eq!(reading_of(s, "sent"), (Modality::Claimed, Some("officials".into())));
+    }
+
+    #[test]
+    fn a_negation_does_not_reach_into_an_adverbial_clause() {
+        // "Putin and Xi declared a 'no limits' partnership days before Putin sent his
+        // troops into Ukraine" (AFP, May 2024), as the shipped parser reads it.
+        let s = "declared declare VERB 0 root
+                 no no DET 3 det
+                 limits limit NOUN 1 obj
+                 before before SCONJ 6 mark
+                 Putin Putin PROPN 6 nsubj
+                 sent send VERB 3 advcl
+                 troops troops NOUN 6 obj";
+        assert_eq!(reading_of(s, "sent").0, Modality::Asserted);
+        // A negated verb still negates its own complement: "did not agree to send".
+        let s = "Germany Germany PROPN 4 nsubj
+                 did do AUX 4 aux
+                 not not PART 4 advmod
+                 agree agree VERB 0 root
+                 to to PART 6 mark
+                 send send VERB 4 xcomp";
+        assert_eq!(reading_of(s, "send").0, Modality::Negated);
     }
 
     #[test]

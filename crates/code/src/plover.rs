@@ -2,8 +2,8 @@
 //! each record is one sentence with its PLOVER event type and the codes of its source
 //! and target actors. A record's event type counts as right when any event coded from
 //! its sentence carries it; source and target count as right when the event chosen
-//! for the record (the first with the right type, else the first) has a country among
-//! the gold codes.
+//! for the record (among those with the right type, else among all, the first with the
+//! most sides coded to a country) has a country among the gold codes.
 //!
 //! The gold records use the PLOVER 0.5 (2016) categories; the coder follows the 2021
 //! CAMEO-to-PLOVER table, which renamed or merged four of them (DISAPPROVE and
@@ -137,7 +137,8 @@ impl Tally {
 pub struct RecordResult {
     pub id: String,
     pub gold_event: String,
-    /// PLOVER types of all coded events, in order.
+    /// PLOVER types of all coded events, in order, each with its CAMEO code
+    /// (`REQUEST/100`; `/010` alone for statements, which PLOVER does not code).
     pub coded: Vec<String>,
     /// A coded event carries the gold category under its 0.5 name.
     pub event_exact: bool,
@@ -179,17 +180,31 @@ pub fn name_2021(category: &str) -> &str {
     }
 }
 
+/// The first event with the most sides coded to a country.
+fn best_coded<'e>(events: impl Iterator<Item = &'e Event>) -> Option<&'e Event> {
+    let sides = |e: &Event| usize::from(e.source.country.is_some()) + usize::from(e.target.country.is_some());
+    let mut best: Option<&Event> = None;
+    for e in events {
+        if best.is_none_or(|b| sides(e) > sides(b)) {
+            best = Some(e);
+        }
+    }
+    best
+}
+
 /// Scores the events coded from one record.
 pub fn score_record(record: &GoldRecord, events: &[Event]) -> RecordResult {
     let renamed = name_2021(&record.event);
     let is_gold = |e: &&Event| {
         e.plover.eq_ignore_ascii_case(&record.event) || e.plover.eq_ignore_ascii_case(renamed)
     };
-    let chosen = events.iter().find(is_gold).or(events.first());
+    // Of the events with the gold type (else of all), the first whose actors are coded
+    // best.
+    let chosen = best_coded(events.iter().filter(is_gold)).or_else(|| best_coded(events.iter()));
     RecordResult {
         id: record.id.clone(),
         gold_event: record.event.clone(),
-        coded: events.iter().map(|e| e.plover.clone()).collect(),
+        coded: events.iter().map(|e| format!("{}/{}", e.plover, e.cameo)).collect(),
         event_exact: events
             .iter()
             .any(|e| e.plover.eq_ignore_ascii_case(&record.event)),

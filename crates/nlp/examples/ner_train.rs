@@ -8,7 +8,7 @@ use std::time::Instant;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/uner");
     let mut args = std::env::args().skip(1);
-    let epochs: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(8);
+    let epochs: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(TrainOptions::default().epochs);
     let out = args.next().unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.bin.gz").to_string());
     let (train, skipped) = data::read_uner(&std::fs::read_to_string(format!("{dir}/en_ewt-ud-train.iob2"))?, data::uner_label)?;
     let (dev, _) = data::read_uner(&std::fs::read_to_string(format!("{dir}/en_ewt-ud-dev.iob2"))?, data::uner_label)?;
@@ -23,6 +23,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some(v) = std::env::var("NER_ROUND").ok().and_then(|v| v.parse().ok()) {
         opts.round_to = v;
+    }
+    if let Ok(v) = std::env::var("NER_STACK") {
+        opts.stack = v == "1";
     }
     if let Ok(v) = std::env::var("NER_AUGMENT") {
         opts.augment = v == "1";

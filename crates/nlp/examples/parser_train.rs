@@ -21,6 +21,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut out = manifest.join("models/parser.bin.gz");
     let mut progress = false;
     let mut jackknife = 0usize;
+    let mut cache: Option<PathBuf> = None;
+    let mut with_gold = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{a} needs a value"));
@@ -33,6 +35,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--data" => data = value()?.into(),
             "--progress" => progress = true,
             "--jackknife" => jackknife = value()?.parse()?,
+            "--tag-cache" => cache = Some(value()?.into()),
+            "--with-gold" => with_gold = true,
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
@@ -45,10 +49,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut dev = read("en_ewt-ud-dev.conllu")?;
     println!("{} training sentences, {} dev; options {opts:?}", train.len(), dev.len());
     let start = Instant::now();
-    if jackknife > 1 {
+    // `--tag-cache DIR` keeps the jackknifed train and tagged dev sets there, so
+    // parser experiments can skip the tagging.
+    let cached = cache.as_ref().map(|d| (d.join("train.conllu"), d.join("dev.conllu")));
+    if let Some((t, d)) = cached.as_ref().filter(|(t, d)| jackknife > 1 && t.exists() && d.exists()) {
+        train = conllu::parse(&std::fs::read_to_string(t)?)?;
+        dev = conllu::parse(&std::fs::read_to_string(d)?)?;
+        println!("jackknifed tags read from {}", t.display());
+    } else if jackknife > 1 {
         train = jackknife_tags(&train, jackknife);
         tagger::train(&read("en_ewt-ud-train.conllu")?, &tagger::TrainOptions::default()).tag_conllu(&mut dev);
         println!("jackknifed tags over {jackknife} folds in {:.1}s", start.elapsed().as_secs_f64());
+        if let Some((t, d)) = &cached {
+            std::fs::create_dir_all(t.parent().unwrap_or(t))?;
+            std::fs::write(t, conllu::write(&train))?;
+            std::fs::write(d, conllu::write(&dev))?;
+        }
+    }
+    if with_gold {
+        // The gold-tagged sentences too, after the jackknifed ones.
+        train.extend(read("en_ewt-ud-train.conllu")?);
     }
     let report = |epoch: usize, p: &parser::Parser| {
         let a = parser::evaluate(p, &dev);
@@ -76,8 +96,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 /// `sentences` with UPOS/XPOS predicted by taggers that did not see them: fold `k`
 /// (every K-th sentence from `k`) is tagged by a tagger trained on the others.
-/// Two folds run at a time.
+/// Two folds run at a time (one with `RAYON_NUM_THREADS=1`).
 fn jackknife_tags(sentences: &[Sentence], folds: usize) -> Vec<Sentence> {
+    let at_once = if std::env::var("RAYON_NUM_THREADS").as_deref() == Ok("1") { 1 } else { 2 };
     let tag_fold = |k: usize| -> Vec<(usize, Sentence)> {
         let rest: Vec<Sentence> = sentences.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, s)| s.clone()).collect();
         let model = tagger::train(&rest, &tagger::TrainOptions::default());
@@ -91,7 +112,7 @@ fn jackknife_tags(sentences: &[Sentence], folds: usize) -> Vec<Sentence> {
         held
     };
     let mut out: Vec<Sentence> = sentences.to_vec();
-    for pair in (0..folds).collect::<Vec<_>>().chunks(2) {
+    for pair in (0..folds).collect::<Vec<_>>().chunks(at_once) {
         let results: Vec<Vec<(usize, Sentence)>> = std::thread::scope(|scope| {
             let handles: Vec<_> = pair.iter().map(|&k| scope.spawn(move || tag_fold(k))).collect();
             handles.into_iter().map(|h| h.join().expect("tagger thread panicked")).collect()

@@ -21,7 +21,7 @@ pub enum GazKind {
     Org,
     Month,
     Weekday,
-    /// A common given name: a hint, never an entity alone.
+    /// A common given name or a well-known family name: a hint, never an entity alone.
     FirstName,
     /// A title or role written before names ("President", "Gen.").
     Title,
@@ -128,6 +128,14 @@ impl Gazetteer {
         }
         let h = toks.iter().fold(SEED, |h, t| extend(h, &t.text));
         self.phrases.entry(h).or_insert(kind);
+        // Datelines and headlines in capitals ("CAIRO", "KUALA LUMPUR"); a phrase
+        // already listed in capitals ("US", "WHO") keeps its own entry. Not for month
+        // and day names or hints ("MAY", "SUN", "MARK").
+        let named = matches!(kind, GazKind::Country | GazKind::City | GazKind::State | GazKind::Region | GazKind::Demonym | GazKind::Org);
+        let upper = toks.iter().fold(SEED, |h, t| extend(h, &t.text.to_uppercase()));
+        if named && upper != h {
+            self.phrases.entry(upper).or_insert(kind);
+        }
         if toks.len() == 1 {
             self.lower_words.entry(extend(SEED, &toks[0].text.to_lowercase())).or_insert(kind);
         }
@@ -179,6 +187,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn names_in_capitals_match_but_months_do_not() {
+        let g = Gazetteer::builtin();
+        assert_eq!(g.longest_at(&["KUALA", "LUMPUR", "—"], 0), Some((2, GazKind::City)));
+        assert_eq!(g.word("CAIRO"), Some(GazKind::City));
+        assert_eq!(g.word("US"), Some(GazKind::Country));
+        assert_eq!(g.word("MAY"), None);
+    }
+
+    #[test]
     fn finds_multiword_places_and_groups_in_news() {
         let g = Gazetteer::builtin();
         let words: Vec<String> = crate::tokenize::tokens("Russian President Vladimir Putin flew from the Russian Far East to North Korea 's capital Pyongyang, U.S. officials said.")
@@ -191,6 +208,7 @@ mod tests {
             ("Russian".to_string(), GazKind::Demonym),
             ("President".to_string(), GazKind::Title),
             ("Vladimir".to_string(), GazKind::FirstName),
+            ("Putin".to_string(), GazKind::FirstName),
             ("Russian Far East".to_string(), GazKind::Region),
             ("North Korea".to_string(), GazKind::Country),
             ("Pyongyang".to_string(), GazKind::City),

@@ -13,6 +13,7 @@ pub mod features;
 pub mod labels;
 pub mod memory;
 pub mod rules;
+pub mod table;
 
 use crate::gazetteer::Gazetteer;
 use crate::perceptron::{argmax, Perceptron, Trainer};
@@ -20,6 +21,7 @@ use crate::tagger::Tagger;
 use crate::{AnnotatedSentence, EntitySpan, Token};
 use data::Gold;
 use features::View;
+use table::WeightTable;
 pub use labels::Label;
 use labels::{allowed_after, spans_of, N_TAGS};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -35,10 +37,26 @@ pub enum NerError {
     Format { line: usize, reason: String },
 }
 
-/// A trained entity tagger.
+/// A trained entity tagger: a first pass, and a second pass that also sees the
+/// first pass's tags on both sides of each word (stacking).
 #[derive(Debug, Clone)]
 pub struct NerModel {
-    model: Perceptron,
+    first: Perceptron,
+    second: Option<Perceptron>,
+    /// The inference forms of `first` and `second`.
+    tables: (WeightTable, Option<WeightTable>),
+}
+
+#[derive(serde::Serialize)]
+struct StoredRef<'a> {
+    first: &'a Perceptron,
+    second: Option<&'a Perceptron>,
+}
+
+#[derive(serde::Deserialize)]
+struct Stored {
+    first: Perceptron,
+    second: Option<Perceptron>,
 }
 
 static SHIPPED: &[u8] = include_bytes!("../models/ner.bin.gz");
@@ -65,14 +83,56 @@ fn words_and_tags(tokens: &[Token]) -> (Vec<&str>, Vec<&str>) {
     tokens.iter().map(|t| (t.text.as_str(), t.xpos.as_str())).unzip()
 }
 
+/// Greedy left-to-right IOB tags of one sentence; `first` adds the stacked features.
+fn decode(model: &impl Scorer, view: &View, first: Option<&[usize]>) -> Vec<usize> {
+    let mut tags = Vec::with_capacity(view.len());
+    let mut feats = Vec::with_capacity(56);
+    let mut scores = [0f32; N_TAGS];
+    let (mut p1, mut p2) = (N_TAGS, N_TAGS);
+    for i in 0..view.len() {
+        match first {
+            Some(f) => view.second_features(i, p1, p2, f, &mut feats),
+            None => view.features(i, p1, p2, &mut feats),
+        }
+        scores.fill(0.0);
+        model.score(&feats, &mut scores);
+        let t = argmax(&scores, Some(&allowed_after(if p1 == N_TAGS { 0 } else { p1 })));
+        tags.push(t);
+        (p2, p1) = (p1, t);
+    }
+    tags
+}
+
+/// What [`decode`] scores with: a model being trained, or a loaded model's table.
+trait Scorer {
+    fn score(&self, features: &[u64], scores: &mut [f32; N_TAGS]);
+}
+
+impl Scorer for Perceptron {
+    fn score(&self, features: &[u64], scores: &mut [f32; N_TAGS]) {
+        self.score_into(features, scores);
+    }
+}
+
+impl Scorer for WeightTable {
+    fn score(&self, features: &[u64], scores: &mut [f32; N_TAGS]) {
+        self.score_into(features, scores);
+    }
+}
+
 impl NerModel {
     /// Reads a model written by [`NerModel::save`].
     pub fn load(bytes: &[u8]) -> Result<Self, NerError> {
-        let model = Perceptron::load(bytes)?;
-        if model.n_classes() != N_TAGS {
-            return Err(NerError::Classes { found: model.n_classes(), expected: N_TAGS });
+        let mut raw = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut raw)?;
+        let stored: Stored =
+            postcard::from_bytes(&raw).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+        for m in std::iter::once(&stored.first).chain(&stored.second) {
+            if m.n_classes() != N_TAGS {
+                return Err(NerError::Classes { found: m.n_classes(), expected: N_TAGS });
+            }
         }
-        Ok(NerModel { model })
+        Ok(NerModel::new(stored.first, stored.second))
     }
 
     /// The model shipped in the binary (trained on UNER English EWT train).
@@ -81,31 +141,34 @@ impl NerModel {
         M.get_or_init(|| NerModel::load(SHIPPED)).as_ref()
     }
 
+    fn new(first: Perceptron, second: Option<Perceptron>) -> Self {
+        let tables = (WeightTable::new(&first), second.as_ref().map(WeightTable::new));
+        NerModel { first, second, tables }
+    }
+
+    /// Writes the model, gzip-compressed.
     pub fn save<W: std::io::Write>(&self, out: W) -> std::io::Result<()> {
-        self.model.save(out)
+        let stored = StoredRef { first: &self.first, second: self.second.as_ref() };
+        let bytes = postcard::to_stdvec(&stored).map_err(std::io::Error::other)?;
+        let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::best());
+        std::io::Write::write_all(&mut gz, &bytes)?;
+        gz.finish()?;
+        Ok(())
     }
 
     pub fn n_features(&self) -> usize {
-        self.model.n_features()
+        self.first.n_features() + self.second.as_ref().map_or(0, Perceptron::n_features)
     }
 
     /// The statistical model's spans alone (PER, ORG, LOC, NORP), before the rules,
     /// over `words` with their predicted Penn tags.
     pub fn model_spans(&self, words: &[&str], pos: &[&str]) -> Vec<(usize, usize, Label)> {
         let view = View::new(words.to_vec(), pos.to_vec(), Gazetteer::builtin());
-        let mut tags = Vec::with_capacity(words.len());
-        let mut feats = Vec::with_capacity(40);
-        let mut scores = [0f32; N_TAGS];
-        let (mut p1, mut p2) = (N_TAGS, N_TAGS);
-        for i in 0..view.len() {
-            view.features(i, p1, p2, &mut feats);
-            scores.fill(0.0);
-            self.model.score_into(&feats, &mut scores);
-            let t = argmax(&scores, Some(&allowed_after(if p1 == N_TAGS { 0 } else { p1 })));
-            tags.push(t);
-            (p2, p1) = (p1, t);
+        let first = decode(&self.tables.0, &view, None);
+        match &self.tables.1 {
+            Some(m) => spans_of(&decode(m, &view, Some(&first))),
+            None => spans_of(&first),
         }
-        spans_of(&tags)
     }
 
     /// Entity spans `[start, end)` over `words` (tagged here with the shipped tagger),
@@ -174,18 +237,26 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Adds one entity-swapped copy of each sentence ([`augment`]).
     pub augment: bool,
+    /// Trains a second, stacked pass over the first pass's tags.
+    pub stack: bool,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 8, min_count: 2, prune_below: 0.0, round_to: 0.0, seed: 7, augment: true }
+        TrainOptions { epochs: 6, min_count: 2, prune_below: 0.0, round_to: 0.0, seed: 7, augment: true, stack: true }
     }
 }
 
 /// Trains an entity model on texts with gold spans (projected onto our tokens).
+/// With `opts.stack`, the second pass learns from first-pass tags predicted by
+/// models that did not see the sentence (jackknifed over `STACK_FOLDS` folds), as
+/// it will see them on new text.
 pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
     let gaz = Gazetteer::builtin();
     let extra = if opts.augment { augment::swapped(golds, opts.seed) } else { Vec::new() };
+    // The gold sentence each training text comes from (a swapped copy: its source).
+    let source: Vec<usize> =
+        (0..golds.len()).chain(golds.iter().enumerate().filter(|(_, g)| !g.spans.is_empty()).map(|(k, _)| k).take(extra.len())).collect();
     let mut projected: Vec<(Vec<Token>, Vec<usize>)> = golds.iter().chain(&extra).map(data::project).collect();
     for (toks, _) in &mut projected {
         ensure_tagged(toks);
@@ -197,14 +268,43 @@ pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
             (View::new(words, pos, gaz), tags.as_slice())
         })
         .collect();
+    let all: Vec<usize> = (0..views.len()).collect();
+    let first = train_pass(&views, &all, None, opts);
+    if !opts.stack {
+        return NerModel::new(first, None);
+    }
+    let mut predicted: Vec<Vec<usize>> = vec![Vec::new(); views.len()];
+    for fold in 0..STACK_FOLDS {
+        let (held, rest): (Vec<usize>, Vec<usize>) = all.iter().partition(|&&s| source[s] % STACK_FOLDS == fold);
+        let model = train_pass(&views, &rest, None, opts);
+        for s in held {
+            predicted[s] = decode(&model, &views[s].0, None);
+        }
+    }
+    let second = train_pass(&views, &all, Some(&predicted), opts);
+    NerModel::new(first, Some(second))
+}
 
+/// Folds of the jackknife that makes the second pass's training input.
+const STACK_FOLDS: usize = 4;
+
+/// One averaged-perceptron model over the texts `which` of `views`, with stacked
+/// features from `stack` (first-pass tags per text) when given.
+fn train_pass(views: &[(View, &[usize])], which: &[usize], stack: Option<&[Vec<usize>]>, opts: &TrainOptions) -> Perceptron {
+    let features = |s: usize, i: usize, p1: usize, p2: usize, out: &mut Vec<u64>| {
+        match stack {
+            Some(st) => views[s].0.second_features(i, p1, p2, &st[s], out),
+            None => views[s].0.features(i, p1, p2, out),
+        }
+    };
     // Feature counts under gold history: rare features are left out.
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
-    let mut feats = Vec::with_capacity(40);
-    for (view, tags) in &views {
+    let mut feats = Vec::with_capacity(56);
+    for &s in which {
+        let (view, tags) = &views[s];
         let (mut p1, mut p2) = (N_TAGS, N_TAGS);
         for i in 0..view.len() {
-            view.features(i, p1, p2, &mut feats);
+            features(s, i, p1, p2, &mut feats);
             for f in &feats {
                 *counts.entry(*f).or_default() += 1;
             }
@@ -214,7 +314,7 @@ pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
     let keep: FxHashSet<u64> = counts.into_iter().filter(|&(_, c)| c >= opts.min_count).map(|(f, _)| f).collect();
 
     let mut trainer = Trainer::new(N_TAGS);
-    let mut order: Vec<usize> = (0..views.len()).collect();
+    let mut order: Vec<usize> = which.to_vec();
     let mut rng = opts.seed | 1;
     for _ in 0..opts.epochs {
         // Fisher-Yates with xorshift: deterministic for a seed.
@@ -228,7 +328,7 @@ pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
             let (view, gold) = &views[s];
             let (mut p1, mut p2) = (N_TAGS, N_TAGS);
             for i in 0..view.len() {
-                view.features(i, p1, p2, &mut feats);
+                features(s, i, p1, p2, &mut feats);
                 feats.retain(|f| keep.contains(f));
                 let allowed = allowed_after(if p1 == N_TAGS { 0 } else { p1 });
                 let guess = trainer.current().predict(&feats, Some(&allowed));
@@ -238,8 +338,7 @@ pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
             }
         }
     }
-    let model = trainer.finish();
-    NerModel { model: compact(&model, opts.prune_below, opts.round_to) }
+    compact(&trainer.finish(), opts.prune_below, opts.round_to)
 }
 
 /// Drops rows with only tiny weights and rounds weights, which lets the saved file

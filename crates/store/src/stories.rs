@@ -15,6 +15,7 @@ use dyad_story::index::{SeenSnapshot, StorySnapshot};
 use dyad_story::minhash::HASHES;
 use dyad_story::{Article, Assignment, Clusterer, Config, Delta, Signature, Snapshot, Story, StoryId};
 use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::{BTreeMap, HashMap};
 
 /// Documents assigned per transaction when catching up on unassigned ones.
 const CATCH_UP_BATCH: usize = 256;
@@ -134,34 +135,41 @@ pub(crate) fn load(conn: &Connection) -> rusqlite::Result<Snapshot> {
     Ok(snap)
 }
 
-/// Writes what one article changed, and its assignment, inside the caller's transaction.
-pub(crate) fn write(conn: &Connection, hash: &str, seq: u32, a: &Assignment, d: &Delta) -> rusqlite::Result<()> {
+/// What the articles of one transaction changed in the story state, gathered so that
+/// each term's count and each story's centroid is written once per transaction rather
+/// than once per article (a batch of articles shares most of its terms).
+#[derive(Default)]
+pub(crate) struct Pending {
+    df: HashMap<u32, u32>,
+    stories: BTreeMap<u32, PendingStory>,
+}
+
+/// One story's latest centroid (none when only wire copies joined it) and dates.
+type PendingStory = (Option<Vec<(u32, f32)>>, Option<(NaiveDate, NaiveDate)>);
+
+/// Writes one article's assignment, its new terms and index entries inside the caller's
+/// transaction, and gathers the rest of its [`Delta`] into `pending`.
+pub(crate) fn write(
+    conn: &Connection,
+    pending: &mut Pending,
+    hash: &str,
+    seq: u32,
+    a: &Assignment,
+    d: Delta,
+) -> rusqlite::Result<()> {
     let mut new_term = conn.prepare_cached("INSERT INTO story_terms (id, term, df) VALUES (?1, ?2, 0)")?;
     for (t, term) in &d.new_terms {
         new_term.execute(params![t, term])?;
     }
-    let mut count = conn.prepare_cached("UPDATE story_terms SET df = df + 1 WHERE id = ?1")?;
-    for t in &d.counted {
-        count.execute([t])?;
+    for t in d.counted {
+        *pending.df.entry(t).or_insert(0) += 1;
     }
-    let (first, last) = match d.dates {
-        Some((a, b)) => (Some(date_str(a)), Some(date_str(b))),
-        None => (None, None),
-    };
     let story = a.story.0;
-    match &d.centroid {
-        Some(c) => {
-            conn.prepare_cached(
-                "INSERT INTO stories (id, first_date, last_date, centroid) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (id) DO UPDATE SET first_date = ?2, last_date = ?3, centroid = ?4",
-            )?
-            .execute(params![story, first, last, centroid_blob(c)])?;
-        }
-        None => {
-            conn.prepare_cached("UPDATE stories SET first_date = ?2, last_date = ?3 WHERE id = ?1")?
-                .execute(params![story, first, last])?;
-        }
+    let entry = pending.stories.entry(story).or_default();
+    if d.centroid.is_some() {
+        entry.0 = d.centroid;
     }
+    entry.1 = d.dates;
     let mut post = conn.prepare_cached("INSERT INTO story_postings (term, story) VALUES (?1, ?2)")?;
     for t in &d.indexed {
         post.execute(params![t, story])?;
@@ -181,7 +189,35 @@ pub(crate) fn write(conn: &Connection, hash: &str, seq: u32, a: &Assignment, d: 
     Ok(())
 }
 
-pub(crate) fn set_articles(conn: &Connection, n: u32) -> rusqlite::Result<()> {
+/// Writes the gathered term counts and story centroids, and the article counter.
+pub(crate) fn flush(conn: &Connection, pending: Pending, articles: u32) -> rusqlite::Result<()> {
+    let mut count = conn.prepare_cached("UPDATE story_terms SET df = df + ?2 WHERE id = ?1")?;
+    for (t, n) in pending.df {
+        count.execute([t, n])?;
+    }
+    for (story, (centroid, dates)) in pending.stories {
+        let (first, last) = match dates {
+            Some((a, b)) => (Some(date_str(a)), Some(date_str(b))),
+            None => (None, None),
+        };
+        match centroid {
+            Some(c) => {
+                conn.prepare_cached(
+                    "INSERT INTO stories (id, first_date, last_date, centroid) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (id) DO UPDATE SET first_date = ?2, last_date = ?3, centroid = ?4",
+                )?
+                .execute(params![story, first, last, centroid_blob(&c)])?;
+            }
+            None => {
+                conn.prepare_cached("UPDATE stories SET first_date = ?2, last_date = ?3 WHERE id = ?1")?
+                    .execute(params![story, first, last])?;
+            }
+        }
+    }
+    set_articles(conn, articles)
+}
+
+fn set_articles(conn: &Connection, n: u32) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO story_meta (key, value) VALUES ('articles', ?1) ON CONFLICT (key) DO UPDATE SET value = ?1",
     )?
@@ -227,16 +263,17 @@ impl Store {
             let rows = stmt.query_map([CATCH_UP_BATCH as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
+        let mut pending = Pending::default();
         for (hash, text, coded) in &todo {
             let coded: CodedDocument = serde_json::from_str(coded)
                 .map_err(|e| corrupt(format!("document {hash}: coded record unreadable: {e}")))?;
             let (a, d) = clusterer.add_with_delta(hash, &coded, text);
-            write(&tx, hash, clusterer.articles(), &a, &d)?;
+            write(&tx, &mut pending, hash, clusterer.articles(), &a, d)?;
             done.documents += 1;
             done.opened += usize::from(a.opened);
             done.copies += usize::from(a.duplicate_of.is_some());
         }
-        set_articles(&tx, clusterer.articles())?;
+        flush(&tx, pending, clusterer.articles())?;
         tx.commit()?;
         self.clusterer = Some(clusterer);
         Ok(todo.len())

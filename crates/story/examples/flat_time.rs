@@ -6,7 +6,7 @@
 //! of its own synthetic story (new stories open all along, five articles each) and is
 //! published on a date that advances through the run, as a news feed would.
 //!
-//! usage: cargo run --release -p dyad-story --example flat_time -- [DOCS.jsonl] [N]
+//! usage: cargo run --release -p dyad-story --example flat_time -- [DOCS.jsonl] [N] [MIX%]
 mod common;
 
 use chrono::{Duration, NaiveDate};
@@ -26,6 +26,10 @@ impl Lcg {
 fn main() {
     let path = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "../shared/corpus/dev/docs.jsonl".into()));
     let n: usize = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    // Percent of words replaced by words of the article's synthetic story: at 10 the
+    // copies stay with their dev story (few stories); at 50 most synthetic stories
+    // stand apart, so thousands of stories compete for each article.
+    let mix: u64 = std::env::args().nth(3).and_then(|s| s.parse().ok()).unwrap_or(10).min(80);
     let base = common::code_corpus(&path);
     if base.is_empty() {
         eprintln!("no documents in {}", path.display());
@@ -40,9 +44,9 @@ fn main() {
             let story = k / 5;
             let mut words: Vec<String> = Vec::new();
             for w in text.split_whitespace() {
-                match rng.next() % 10 {
-                    0 | 1 => {}
-                    2 => words.push(format!("topic{story}w{}", rng.next() % 8)),
+                match rng.next() % 100 {
+                    r if r < 20 => {}
+                    r if r < 20 + mix => words.push(format!("topic{story}w{}", rng.next() % 8)),
                     _ => words.push(w.to_string()),
                 }
             }

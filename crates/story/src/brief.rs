@@ -77,7 +77,14 @@ fn modality_word(m: Modality) -> &'static str {
 }
 
 fn who(e: &StoryEvent) -> String {
-    let side = |s: &crate::model::Side| s.actor.clone().unwrap_or_else(|| s.key.clone());
+    // The name a reader knows, with the code the data uses: "Vladimir Putin (RUSGOV)".
+    let side = |s: &crate::model::Side| {
+        let code = s.actor.clone().unwrap_or_else(|| s.key.clone());
+        match &s.name {
+            Some(n) if !n.is_empty() && *n != code => format!("{n} ({code})"),
+            _ => code,
+        }
+    };
     format!("{} {} {} (CAMEO {})", side(&e.source), root_name(&e.root), side(&e.target), e.cameo)
 }
 

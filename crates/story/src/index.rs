@@ -53,7 +53,7 @@ impl Default for Config {
             doc_terms: 200,
             centroid_terms: 500,
             lookup_terms: 40,
-            posting_cap: 256,
+            posting_cap: 64,
             max_candidates: 32,
             entity_weight: 1.0,
             event_weight: 1.0,

@@ -21,8 +21,36 @@ pub struct Context<'a> {
 /// The political actor a nominal stands for, or `None` when it is not one (analysts,
 /// civilians, things) or cannot be told.
 pub fn resolve(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize) -> Option<ActorRef> {
-    resolve_depth(cx, sentence, tokens, head, 0)
+    let found = resolve_depth(cx, sentence, tokens, head, 0);
+    if found.is_none() && cx.knowledge.codes_one_sided() {
+        return uncoded(cx, sentence, tokens, head);
+    }
+    found
 }
+
+/// An actor the tables cannot code but the text shows to be political: a person or body
+/// by name, or a role word ("President Dos Santos", "a human rights group", "militants
+/// loyal to ..."). Kept by its words, with no code, when coding one-sided events
+/// (PLOVER), so that the event is not lost with its actor.
+fn uncoded(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize) -> Option<ActorRef> {
+    let t = &tokens[head];
+    if neuter_pronoun(t).is_some() || personal_pronoun(t).is_some() {
+        return None;
+    }
+    let named = cx.entities.mention_at(sentence, head).and_then(|m| cx.entities.get(m.entity)).is_some_and(|e| matches!(e.label, Label::Per | Label::Org));
+    let role = role_of(cx, tokens, head).is_some() || UNCODED_ROLES.contains(&t.text.to_lowercase().as_str());
+    if !named && !role {
+        return None;
+    }
+    let (start, end) = noun_phrase(tokens, head);
+    Some(ActorRef { text: surface(tokens, start, end), actor: None, country: None, name: None })
+}
+
+/// Words for political actors that have no sector of their own in `roles.tsv`.
+const UNCODED_ROLES: &[&str] = &[
+    "group", "groups", "organization", "organisation", "movement", "front", "coalition", "committee", "council",
+    "association", "agency", "forum", "faction", "supporters", "members", "member", "elders", "leaders", "party",
+];
 
 /// How deep a resolution may recurse through pronouns and "of" phrases.
 const MAX_DEPTH: usize = 3;
@@ -50,7 +78,9 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
     let role = role_of(cx, tokens, head);
     // "the president of Armenia", "Sudan's government", "rebels in the Ivory Coast": a role
     // word whose country stands in an "of" phrase, a possessor or an "in" phrase.
-    if let Some(sector) = role {
+    // A named body ("the International Criminal Court in The Hague") is not a role word.
+    let named = tokens[head].upos == "PROPN" || cx.entities.mention_at(sentence, head).is_some();
+    if let (Some(sector), false) = (role, named) {
         if let Some(found) = role_country(cx, sentence, tokens, head, sector, depth) {
             return Some(found);
         }
@@ -370,6 +400,37 @@ mod tests {
 
     fn has(events: &[Event], source: &str, target: &str) -> bool {
         events.iter().any(|e| e.source.actor.as_deref() == Some(source) && e.target.actor.as_deref() == Some(target))
+    }
+
+    fn one_sided(text: &str) -> Vec<Event> {
+        let knowledge = crate::knowledge::Knowledge::embedded().clone().with_one_sided_events(true);
+        let analyzer = dyad_nlp::Analyzer::shipped().expect("shipped models");
+        let doc = Document {
+            id: "t".into(),
+            source: "test".into(),
+            title: None,
+            outlet: None,
+            byline: None,
+            published: chrono::NaiveDate::from_ymd_opt(2001, 5, 4),
+            language: "en".into(),
+            text: text.into(),
+            content_hash: String::new(),
+        };
+        crate::code_with(analyzer, &knowledge, &doc).events
+    }
+
+    #[test]
+    fn a_resignation_is_coded_with_one_side_when_asked() {
+        let text = "Georgian President Eduard Shevardnadze resigned Sunday.";
+        assert!(events(text).is_empty());
+        let ev = one_sided(text);
+        assert!(ev.iter().any(|e| e.root == "08" && e.source.actor.as_deref() == Some("GEOGOV") && e.target.actor.is_none()), "{ev:?}");
+    }
+
+    #[test]
+    fn an_actor_the_tables_cannot_code_is_kept_by_its_words_when_one_sided() {
+        let ev = one_sided("A human rights group protested the arrests on Wednesday.");
+        assert!(ev.iter().any(|e| e.root == "14" && e.source.text.contains("group") && e.source.actor.is_none()), "{ev:?}");
     }
 
     #[test]

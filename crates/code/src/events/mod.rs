@@ -264,6 +264,8 @@ fn code_predicate(
         reading = modality::read(tokens, p);
     }
     let (modality, attribution) = attribute(cx, input, si, sentence, p, reading);
+    // An act still to come is CAMEO's intent (03) or threat (13) class.
+    let info = patterns::as_intent(cx.knowledge, info, modality);
     let tense = if matches!(modality, Modality::Planned | Modality::Possible) { Tense::Future } else { Tense::Past };
     let (date, explicit) = match event_date(tokens, text, sentence.start, p, modal_head, reference, tense) {
         Some(d) => (Some(d), true),

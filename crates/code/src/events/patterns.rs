@@ -1,7 +1,8 @@
 //! Finding the pattern of `verbs.tsv` that a predicate heads, with its target, by
 //! running [`Knowledge::match_pattern`] over the predicate's own clause.
 use super::parse::{child_with, children, clause, has_rel, is_clausal, is_nominal, lemma};
-use crate::knowledge::{Knowledge, PatternPos, VerbPattern};
+use crate::knowledge::{CameoInfo, Knowledge, PatternPos, VerbPattern};
+use crate::record::Modality;
 use dyad_nlp::Token;
 
 /// A pattern matched at a predicate.
@@ -54,7 +55,7 @@ fn match_positions(tokens: &[Token], predicate: usize) -> Vec<usize> {
         positions.extend(own.into_iter().filter(|&i| keep(i, predicate) && (i >= x || tokens[i].deprel == "mark")));
         current = x;
     }
-    let has_object = children(tokens, predicate).any(|c| matches!(tokens[c].deprel.as_str(), "obj" | "iobj"));
+    let has_object = children(tokens, predicate).any(|c| matches!(tokens[c].deprel.as_str(), "obj" | "iobj") && !is_time(&tokens[c]));
     if !has_object && tokens[predicate].upos == "VERB" {
         if let Some(comp) = children(tokens, predicate).find(|&c| has_rel(&tokens[c], "ccomp") && c > predicate) {
             if let Some(subject) = child_with(tokens, comp, "nsubj") {
@@ -67,29 +68,122 @@ fn match_positions(tokens: &[Token], predicate: usize) -> Vec<usize> {
     positions
 }
 
-/// The most specific pattern that matches at token `predicate`.
+/// The most specific pattern that matches at token `predicate`. An event noun may start
+/// its pattern at a modifier before it ("hunger strike", "car bomb", "military aid").
 pub fn best_match<'k>(knowledge: &'k Knowledge, tokens: &[Token], predicate: usize) -> Option<Match<'k>> {
-    if !matches!(tokens[predicate].upos.as_str(), "VERB" | "NOUN") {
+    // "is ready to", "are guilty of", "is opposed to": a predicate adjective or passive
+    // participle reads with its copula, which patterns spell "be".
+    let copula = children(tokens, predicate).find(|&c| c < predicate && matches!(tokens[c].deprel.as_str(), "cop" | "aux:pass"));
+    if !matches!(tokens[predicate].upos.as_str(), "VERB" | "NOUN") && copula.is_none() {
         return None;
     }
-    let head = lemma(&tokens[predicate]);
-    knowledge.verbs_for(&head).next()?;
+    let noun = tokens[predicate].upos == "NOUN" && copula.is_none();
+    let mut first = predicate;
+    while noun && first > 0 && tokens[first - 1].head == Some(predicate) && matches!(tokens[first - 1].deprel.as_str(), "compound" | "amod") {
+        first -= 1;
+    }
+    let mut heads: Vec<usize> = (first..=predicate).filter(|&i| knowledge.verbs_for(&lemma(&tokens[i])).next().is_some()).collect();
+    if !matches!(tokens[predicate].upos.as_str(), "VERB" | "NOUN") {
+        heads.clear();
+    }
+    heads.extend(copula);
+    if heads.is_empty() {
+        return None;
+    }
     // The clause from the predicate on: its lemma, but nouns as written, since patterns
     // spell them as news does ("hold talks with").
-    let positions = match_positions(tokens, predicate);
+    let mut positions: Vec<usize> = copula.into_iter().collect();
+    positions.extend(first..predicate);
+    positions.extend(match_positions(tokens, predicate));
     let words: Vec<String> = positions
         .iter()
         .map(|&i| if i != predicate && tokens[i].upos == "NOUN" { tokens[i].text.to_lowercase() } else { lemma(&tokens[i]) })
         .collect();
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    let start = positions.iter().position(|&i| i == predicate)?;
-    let pos = if tokens[predicate].upos == "VERB" { PatternPos::Verb } else { PatternPos::Noun };
-    let (pattern, found) = knowledge.match_pattern(&words, start, Some(pos))?;
+    let pos = if noun { PatternPos::Noun } else { PatternPos::Verb };
+    let heads_before = |h: usize| h < predicate;
+    let (pattern, found) = heads
+        .iter()
+        .filter_map(|&h| {
+            let start = positions.iter().position(|&i| i == h)?;
+            // A pattern started at a modifier must reach the event noun itself.
+            let found = knowledge.match_pattern(&words, start, Some(pos)).filter(|(_, m)| h == predicate || positions[m.span.end - 1] >= predicate);
+            found.map(|(p, m)| (heads_before(h), p, m))
+        })
+        // A pattern that spells out the noun's modifier ("hunger strike") names the event
+        // more closely than any pattern of the bare noun ("strike on _").
+        .max_by_key(|(modifier, p, m)| (*modifier, p.specificity(), m.span.len(), m.target.is_some()))
+        .map(|(_, p, m)| (p, m))?;
     let target = found.target.and_then(|range| {
         let first = positions[range].iter().copied().find(|&i| is_nominal(&tokens[i]) && !is_time(&tokens[i]))?;
         Some(phrase_head(tokens, first))
     });
     Some(Match { pattern, target })
+}
+
+/// The code of an act the text only intends or promises: a cooperative act to come (06
+/// material cooperation, 07 aid, 08 yielding) is an intent to cooperate (03: "will provide
+/// aid" 033, "is willing to withdraw" 0356); a hostile act to come (14, 16 to 20) is a
+/// threat (13: "would boycott" 133, "will blockade" 1381). Visits, meetings and
+/// agreements to come keep their code with the planned modality, as the dev gold does.
+pub fn as_intent<'k>(knowledge: &'k Knowledge, info: &'k CameoInfo, modality: Modality) -> &'k CameoInfo {
+    let code = info.code.as_str();
+    let planned = modality == Modality::Planned;
+    let possible = planned || modality == Modality::Possible;
+    let three = code.get(..3).unwrap_or(code);
+    let intent = match code.get(..2).unwrap_or("") {
+        "06" if planned => match three {
+            "061" => "0311",
+            "062" => "0312",
+            "063" => "0313",
+            "064" => "0314",
+            _ => "031",
+        },
+        "07" if planned => match three {
+            "071" => "0331",
+            "072" => "0332",
+            "073" => "0333",
+            "074" => "0334",
+            _ => "033",
+        },
+        "08" if planned => match three {
+            "081" => "0351",
+            "082" => "0352",
+            "083" => "034",
+            "084" => "0353",
+            "085" => "0354",
+            "086" => "0355",
+            "087" => "0356",
+            _ => "035",
+        },
+        "14" if possible => "133",
+        "16" if possible => match three {
+            "161" => "1313",
+            "162" => "1311",
+            "163" => "1312",
+            "164" => "134",
+            "165" => "135",
+            "166" => "136",
+            _ => "131",
+        },
+        "17" if possible => match code {
+            "1721" => "1321",
+            "1722" => "1322",
+            "1723" => "1323",
+            "1724" => "1324",
+            _ if three == "172" => "132",
+            _ => "137",
+        },
+        "18" if possible => "1383",
+        "19" if possible => match three {
+            "191" => "1381",
+            "192" => "1382",
+            _ => "1384",
+        },
+        "20" if possible => if three == "204" { "1385" } else { "1383" },
+        _ => return info,
+    };
+    knowledge.cameo(intent).unwrap_or(info)
 }
 
 /// Climbs from a name's first word to the head of its phrase ("North" → "Korea").
@@ -105,3 +199,70 @@ fn phrase_head(tokens: &[Token], mut at: usize) -> usize {
     at
 }
 
+
+
+#[cfg(test)]
+mod tests {
+    use crate::record::Event;
+    use dyad_doc::Document;
+
+    fn events(text: &str) -> Vec<Event> {
+        let doc = Document {
+            id: "t".into(),
+            source: "test".into(),
+            title: None,
+            outlet: None,
+            byline: None,
+            published: chrono::NaiveDate::from_ymd_opt(2001, 5, 4),
+            language: "en".into(),
+            text: text.into(),
+            content_hash: String::new(),
+        };
+        crate::code_document(&doc).events
+    }
+
+    fn codes(events: &[Event]) -> Vec<&str> {
+        events.iter().map(|e| e.cameo.as_str()).collect()
+    }
+
+    #[test]
+    fn the_subject_of_a_complement_clause_is_the_target_of_a_demand() {
+        let ev = events("The United States on Thursday demanded that North Korea abandon its nuclear program.");
+        assert!(ev.iter().any(|e| e.root == "10" && e.target.country.as_deref() == Some("PRK")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_time_word_is_not_the_target() {
+        let ev = events("Palestinian officials demanded Friday that the United States recognise their state.");
+        assert!(ev.iter().any(|e| e.root == "10" && e.source.actor.as_deref() == Some("PSEGOV") && e.target.country.as_deref() == Some("USA")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_pattern_reads_through_a_controlled_infinitive() {
+        let ev = events("Iran threatened to break off diplomatic relations with Egypt.");
+        assert!(codes(&ev).contains(&"1313"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_predicate_adjective_reads_with_its_copula() {
+        let ev = events("China said it was ready to work with Russia on energy.");
+        assert!(ev.iter().any(|e| e.root == "03" && e.target.country.as_deref() == Some("RUS")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_promised_delivery_is_an_intent_and_a_promised_blockade_a_threat() {
+        let aid = events("Finland will give Tanzania a grant of 580 million shillings.");
+        assert!(aid.iter().any(|e| e.root == "03" && e.source.country.as_deref() == Some("FIN")), "{aid:?}");
+        let threat = events("Iran will impose a blockade on Israel.");
+        assert!(threat.iter().any(|e| e.cameo == "1381" && e.target.country.as_deref() == Some("ISR")), "{threat:?}");
+        assert!(!threat.iter().any(|e| e.root == "19"), "{threat:?}");
+    }
+
+    #[test]
+    fn a_noun_pattern_may_start_at_a_modifier() {
+        // "hunger strike" is a protest, not an air strike.
+        let ev = events("Algerian opposition leaders began a hunger strike against the Algerian government.");
+        assert!(!ev.iter().any(|e| e.root == "19"), "{ev:?}");
+        assert!(ev.iter().any(|e| e.cameo == "142"), "{ev:?}");
+    }
+}

@@ -77,6 +77,7 @@ impl Knowledge {
         self.verbs_for(lemma)
             .filter(|p| pos.is_none_or(|pos| p.pos == pos))
             .filter_map(|p| p.match_at(lemmas, head).map(|m| (p, m)))
-            .max_by_key(|(p, m)| (p.specificity(), m.span.len()))
+            // On a tie, a pattern whose target slot found words beats one without a slot.
+            .max_by_key(|(p, m)| (p.specificity(), m.span.len(), m.target.is_some()))
     }
 }

@@ -187,7 +187,8 @@ pub fn read_newswire(input: &str, map: LabelMap) -> Result<Vec<Gold>, NerError> 
             doc_len += 2;
         }
         let shift = doc_len;
-        doc.spans.extend(to_chars(&offsets, word_spans(tags, map)).into_iter().map(|(s, e, l)| (s + shift, e + shift, l)));
+        let spans = word_spans(tags, map).into_iter().map(|(s, e, l)| (s, e + abbreviation_period(words, e) as usize, l)).collect();
+        doc.spans.extend(to_chars(&offsets, spans).into_iter().map(|(s, e, l)| (s + shift, e + shift, l)));
         doc.text.push_str(&text);
         doc_len += text.chars().count();
         words.clear();
@@ -213,6 +214,15 @@ pub fn read_newswire(input: &str, map: LabelMap) -> Result<Vec<Gold>, NerError> 
     }
     finish(&mut words, &mut tags);
     Ok(if doc.text.is_empty() { Vec::new() } else { vec![doc] })
+}
+
+/// The newswire files split a sentence-final "U.S." into "U.S" and "."; in the
+/// rebuilt text the period is the abbreviation's, so a span ending in "U.S" or an
+/// initial ("Y") takes it.
+fn abbreviation_period(words: &[&str], end: usize) -> bool {
+    let last = words[end - 1];
+    let dotted = last.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    dotted && words.get(end) == Some(&".")
 }
 
 /// Joins tokenized words back into running text, the way news is written ("U . S ."

@@ -235,6 +235,52 @@ impl<'a> View<'a> {
         out.push(feature(43, &[self.pos_at(j - 1), pos, self.pos_at(j + 1)]));
     }
 
+    /// Features of the second pass: a few of the word's own and the previous tags,
+    /// then the first pass's tags (`first`) around token `i`, so a decision can see
+    /// the labels to its right. Fewer than the first pass's, to keep it cheap.
+    pub fn second_features(&self, i: usize, prev: usize, prev2: usize, first: &[usize], out: &mut Vec<u64>) {
+        out.clear();
+        let j = i as isize;
+        let lw = &self.lower[i];
+        let sh = &self.shape[i];
+        let (p1, p2) = (TAG_NAMES[prev], TAG_NAMES[prev2]);
+        out.push(feature(0, &[]));
+        out.push(feature(1, &[lw]));
+        out.push(feature(3, &[sh]));
+        out.push(feature(11, &[self.lower_at(j - 1)]));
+        out.push(feature(12, &[self.lower_at(j + 1)]));
+        out.push(feature(19, &[p1]));
+        out.push(feature(20, &[p2, p1]));
+        out.push(feature(22, &[self.gaz_at(j)]));
+        out.push(feature(31, &[self.lgaz[i]]));
+        out.push(feature(38, &[self.pos[i]]));
+        let (rs, re, pos) = self.runs[i];
+        if pos != "O" {
+            let len = ["1", "2", "3", "4+"][(re - rs).min(3)];
+            out.push(feature(34, &[len, pos]));
+        }
+        self.stacked(i, first, out);
+    }
+
+    fn stacked(&self, i: usize, first: &[usize], out: &mut Vec<u64>) {
+        let t = |k: isize| -> &str {
+            match k {
+                k if k < 0 => "<s>",
+                k if k as usize >= first.len() => "</s>",
+                k => TAG_NAMES[first[k as usize]],
+            }
+        };
+        let j = i as isize;
+        out.push(feature(50, &[t(j)]));
+        out.push(feature(51, &[t(j - 1), t(j)]));
+        out.push(feature(52, &[t(j), t(j + 1)]));
+        out.push(feature(53, &[t(j + 1)]));
+        out.push(feature(54, &[t(j + 1), t(j + 2)]));
+        out.push(feature(55, &[t(j), &self.shape[i]]));
+        out.push(feature(56, &[t(j), &self.lower[i]]));
+        out.push(feature(57, &[t(j - 1)]));
+    }
+
     fn word_at(&self, i: isize) -> &str {
         match i {
             i if i < 0 => "<s>",

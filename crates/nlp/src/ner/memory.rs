@@ -45,7 +45,11 @@ pub fn harmonize(words: &[Vec<&str>], spans: &mut [Vec<(usize, usize, Label)>]) 
         }
         let mut add = Vec::new();
         for (i, word) in w.iter().enumerate() {
-            if !is_cap(word) || word.chars().count() < 2 || ss.iter().any(|&(s, e, _)| s <= i && i < e) {
+            if !is_cap(word)
+                || word.chars().count() < 2
+                || ss.iter().any(|&(s, e, _)| s <= i && i < e)
+                || super::rules::currency_prefix(w, i, i + 1)
+            {
                 continue;
             }
             if let Some(c) = counts.get(*word) {

@@ -37,18 +37,30 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
         .collect();
 
     strip_titles(words, gaz, &mut spans);
-    spans.retain(|&(s, e, _)| !currency_prefix(words, s, e) && !(e == s + 1 && generic_word(words[s])));
+    // "the Netherlands": the article is not part of the place's name.
+    for sp in spans.iter_mut() {
+        if matches!(sp.2, Label::Loc | Label::Gpe) && sp.1 - sp.0 >= 2 && words[sp.0] == "the" {
+            sp.0 += 1;
+        }
+    }
     if !headline(words) {
         org_runs(words, gaz, &mut spans);
         after_titles(words, gaz, &mut spans);
     }
     acronyms_in_brackets(words, &mut spans);
 
+    // Listed names the model missed, or found only part of ("American" in "Latin
+    // American", "Iran" in "Islamic Republic of Iran"); a span that crosses the
+    // listed name's edge wins over it.
     for m in gaz.matches(words) {
         let Some(label) = label_of(m.kind) else { continue };
-        if !spans.iter().any(|&(s, e, _)| overlaps((s, e), (m.start, m.end))) {
-            spans.push((m.start, m.end, label));
+        let inside = |&(s, e, _): &(usize, usize, Label)| s >= m.start && e <= m.end;
+        let exact = |sp: &(usize, usize, Label)| sp.0 == m.start && sp.1 == m.end;
+        if spans.iter().any(|sp| exact(sp) || (overlaps((sp.0, sp.1), (m.start, m.end)) && !inside(sp))) {
+            continue;
         }
+        spans.retain(|sp| !inside(sp));
+        spans.push((m.start, m.end, label));
     }
 
     for (s, e) in dates::find(words, gaz) {
@@ -59,6 +71,24 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
         spans.retain(|&(a, b, _)| !overlaps((a, b), (s, e)));
         spans.push((s, e, Label::Date));
     }
+    // A name neither starts nor ends with punctuation ("NATO ,").
+    let punct = |w: &str| !w.chars().any(char::is_alphanumeric);
+    for sp in spans.iter_mut() {
+        while sp.1 > sp.0 && punct(words[sp.1 - 1]) {
+            sp.1 -= 1;
+        }
+        while sp.0 < sp.1 && punct(words[sp.0]) {
+            sp.0 += 1;
+        }
+    }
+    spans.retain(|&(s, e, _)| {
+        let lone = |f: fn(&str) -> bool| e == s + 1 && f(words[s]);
+        e > s
+            && !currency_prefix(words, s, e)
+            && !lone(generic_word)
+            && !lone(common_abbreviation)
+            && !(e == s + 1 && gaz.word(words[s]) == Some(GazKind::Title))
+    });
     spans.sort_unstable();
     spans
 }
@@ -80,13 +110,37 @@ fn strip_titles(words: &[&str], gaz: &Gazetteer, spans: &mut Vec<(usize, usize, 
     });
 }
 
-/// "US $2.7 million", "NZ$": a short all-capital word before a dollar sign belongs
-/// to the currency, not to a place.
-fn currency_prefix(words: &[&str], s: usize, e: usize) -> bool {
-    e == s + 1
-        && words[s].chars().filter(|c| c.is_alphabetic()).count() <= 3
-        && words[s].chars().all(|c| c.is_uppercase() || c == '.')
-        && words.get(e).is_some_and(|w| w.starts_with('$'))
+/// "US $2.7 million", "NZ$", "Dh 500", "Tk 20 crore": a short all-capital word before
+/// a dollar sign, or a currency abbreviation before a number, is money, not a name.
+pub(crate) fn currency_prefix(words: &[&str], s: usize, e: usize) -> bool {
+    if e != s + 1 {
+        return false;
+    }
+    let w = words[s];
+    let next = words.get(e).copied().unwrap_or("");
+    let dollar = w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+        && w.chars().all(|c| c.is_uppercase() || c == '.')
+        && (next.starts_with('$') || matches!(next, "dollar" | "dollars" | "Dollar" | "Dollars"));
+    let code = matches!(
+        w,
+        "Dh" | "Dhs" | "AED" | "Tk" | "Rs" | "Rs." | "INR" | "RM" | "KSh" | "Ksh" | "Sh" | "QR" | "SR" | "SAR" | "KD" | "BD"
+            | "OMR" | "RO" | "JD" | "Rp" | "GHS" | "GH¢" | "MK" | "ZK" | "USD" | "EUR" | "GBP" | "NZD" | "AUD" | "CAD"
+            | "HKD" | "CNY" | "RMB" | "JPY" | "KRW" | "NT" | "Bs" | "S/"
+    ) && next.starts_with(|c: char| c.is_ascii_digit());
+    dollar || code
+}
+
+/// Abbreviations of common nouns that the model, seeing capitals, may take for a
+/// name ("AI", "LNG", "GDP").
+fn common_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "AI" | "TB" | "LNG" | "CPI" | "NFT" | "NFTs" | "QR" | "FIR" | "GDP" | "CEO" | "CEOs" | "HIV" | "AIDS" | "SUV" | "IT"
+            | "PM" | "MP" | "MPs" | "ATM" | "GPS" | "DNA" | "LGBT" | "LGBTQ" | "LGBTQ+" | "VAT" | "GST" | "PPE" | "ICU"
+            | "IPO" | "FDI" | "SME" | "SMEs" | "EV" | "EVs" | "MoU" | "MoUs" | "R&D" | "ID" | "TV" | "PC" | "SMS" | "PDF"
+            | "USB" | "LED" | "CCTV" | "VIP" | "VIPs" | "FAQ" | "GMO" | "KYC" | "OTP" | "NGO" | "NGOs" | "CO2" | "GHG" | "LPG"
+            | "CNG" | "MW" | "GW" | "KM" | "km" | "UAV" | "UAVs" | "PhD" | "MBA" | "BA" | "MA" | "BSc" | "MSc" | "OK"
+    )
 }
 
 /// A capitalised common noun alone ("the Kingdom", "the Republic", "North") that

@@ -5,13 +5,17 @@
 //! allocates nothing.
 use super::system::{State, NONE};
 
-/// Hashes of one token's word (lowercased), XPOS, UPOS and last three letters.
+/// Hashes of one token's word (lowercased), XPOS, UPOS and last three letters, and
+/// its capitalisation.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokenKeys {
     pub word: u64,
     pub tag: u64,
     pub upos: u64,
     pub suffix: u64,
+    /// 1 lower-case start, 2 capitalised, 3 all capitals, 4 digit start, 5 other:
+    /// a cue for names that does not depend on the (often wrong) PROPN/NOUN tag.
+    pub case: u64,
 }
 
 const NIL: u64 = 0x51_7cc1_b727_220a;
@@ -31,17 +35,31 @@ pub fn hash_str(s: &str, lowercase: bool) -> u64 {
 impl TokenKeys {
     pub fn new(form: &str, xpos: &str, upos: &str) -> Self {
         let cut = form.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+        let mut chars = form.chars();
+        let case = match chars.next() {
+            Some(c) if c.is_lowercase() => 1,
+            Some(c) if c.is_uppercase() => {
+                if form.chars().any(|c| c.is_lowercase()) {
+                    2
+                } else {
+                    3
+                }
+            }
+            Some(c) if c.is_ascii_digit() => 4,
+            _ => 5,
+        };
         TokenKeys {
             word: hash_str(form, true),
             tag: hash_str(xpos, false),
             upos: hash_str(upos, false),
             suffix: hash_str(&form[cut..], true) ^ 0x5bd1_e995,
+            case,
         }
     }
 
     /// Keys for the artificial root (index 0).
     pub fn root() -> Self {
-        TokenKeys { word: ROOT_KEY, tag: ROOT_KEY, upos: ROOT_KEY, suffix: ROOT_KEY }
+        TokenKeys { word: ROOT_KEY, tag: ROOT_KEY, upos: ROOT_KEY, suffix: ROOT_KEY, case: 6 }
     }
 }
 
@@ -57,8 +75,14 @@ fn mix(template: u64, values: &[u64]) -> u64 {
     h ^ (h >> 29)
 }
 
-pub const N_MOVE_FEATURES: usize = 83;
-pub const N_LABEL_FEATURES: usize = 34;
+pub const N_MOVE_FEATURES: usize = N_BUFFER_FEATURES + N_STATE_FEATURES;
+/// Move features that read only the buffer front and the two words after it: the
+/// same for every state whose buffer starts at the same word, so the parser scores
+/// them once per word.
+pub const N_BUFFER_FEATURES: usize = 12;
+/// The other move features.
+pub const N_STATE_FEATURES: usize = 73;
+pub const N_LABEL_FEATURES: usize = 36;
 
 /// Reads the token-level values a template needs.
 struct View<'a> {
@@ -89,6 +113,14 @@ impl View<'_> {
             NIL
         } else {
             self.keys[i as usize].suffix
+        }
+    }
+    #[inline]
+    fn c(&self, i: u32) -> u64 {
+        if i == NONE {
+            0
+        } else {
+            self.keys[i as usize].case
         }
     }
     #[inline]
@@ -183,33 +215,21 @@ fn distance(a: u32, b: u32) -> u64 {
     }
 }
 
-/// The features for choosing the next move, written into `out`.
+/// The features for choosing the next move, written into `out`: the buffer
+/// features, then the state features.
 pub fn move_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_MOVE_FEATURES]) {
-    let v = View { keys, st };
-    let s0 = st.stack_at(0);
-    let s1 = st.stack_at(1);
-    let s2 = st.stack_at(2);
-    let n0 = st.buffer_at(0);
-    let n1 = st.buffer_at(1);
-    let n2 = st.buffer_at(2);
-    let s0h = v.head(s0);
-    let s0h2 = v.head(s0h);
-    let (s0l, s0l2, s0r, s0r2) = (v.left(s0, 0), v.left(s0, 1), v.right(s0, 0), v.right(s0, 1));
-    let (n0l, n0l2) = (v.left(n0, 0), v.left(n0, 1));
-    let (s1l, s1r) = (v.left(s1, 0), v.right(s1, 0));
-    let (s0w, s0p, n0w, n0p) = (v.w(s0), v.p(s0), v.w(n0), v.p(n0));
-    let (n1w, n1p, n2w, n2p) = (v.w(n1), v.p(n1), v.w(n2), v.p(n2));
-    let d = distance(s0, n0);
-    // Words either side of the stack top and the buffer front in the sentence.
-    let before = |i: u32| if i == NONE || i == 0 { NONE } else { i - 1 };
-    let after = |i: u32| if i == NONE || i + 1 >= st.n { NONE } else { i + 1 };
+    let (buffer, state) = out.split_at_mut(N_BUFFER_FEATURES);
+    buffer_features(keys, st, buffer.try_into().expect("N_BUFFER_FEATURES long"));
+    state_features(keys, st, state.try_into().expect("N_STATE_FEATURES long"));
+}
 
-    let f: [u64; N_MOVE_FEATURES] = [
+/// The move features of `st` that read only the first three buffer words.
+pub fn buffer_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_BUFFER_FEATURES]) {
+    let v = View { keys, st };
+    let (n0, n1, n2) = (st.buffer_at(0), st.buffer_at(1), st.buffer_at(2));
+    let (n0w, n0p, n1w, n1p, n2w, n2p) = (v.w(n0), v.p(n0), v.w(n1), v.p(n1), v.w(n2), v.p(n2));
+    *out = [
         mix(0, &[]),
-        // Single words.
-        mix(1, &[s0w, s0p]),
-        mix(2, &[s0w]),
-        mix(3, &[s0p]),
         mix(4, &[n0w, n0p]),
         mix(5, &[n0w]),
         mix(6, &[n0p]),
@@ -217,13 +237,43 @@ pub fn move_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_MOVE_FEAT
         mix(9, &[n1p]),
         mix(11, &[n2w]),
         mix(12, &[n2p]),
+        mix(20, &[n0p, n1p]),
+        mix(21, &[n0p, n1p, n2p]),
+        mix(88, &[v.x(n0), n0p]),
+        mix(90, &[n0w, n1w]),
+    ];
+}
+
+/// The move features of `st` other than [`buffer_features`].
+pub fn state_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_STATE_FEATURES]) {
+    let v = View { keys, st };
+    let s0 = st.stack_at(0);
+    let s1 = st.stack_at(1);
+    let s2 = st.stack_at(2);
+    let n0 = st.buffer_at(0);
+    let n1 = st.buffer_at(1);
+    let s0h = v.head(s0);
+    let s0h2 = v.head(s0h);
+    let (s0l, s0l2, s0r, s0r2) = (v.left(s0, 0), v.left(s0, 1), v.right(s0, 0), v.right(s0, 1));
+    let (n0l, n0l2) = (v.left(n0, 0), v.left(n0, 1));
+    let (s1l, s1r) = (v.left(s1, 0), v.right(s1, 0));
+    let (s0w, s0p, n0w, n0p) = (v.w(s0), v.p(s0), v.w(n0), v.p(n0));
+    let n1p = v.p(n1);
+    let d = distance(s0, n0);
+    // Words either side of the stack top and the buffer front in the sentence.
+    let before = |i: u32| if i == NONE || i == 0 { NONE } else { i - 1 };
+    let after = |i: u32| if i == NONE || i + 1 >= st.n { NONE } else { i + 1 };
+
+    let f: [u64; N_STATE_FEATURES] = [
+        // Single words.
+        mix(1, &[s0w, s0p]),
+        mix(2, &[s0w]),
+        mix(3, &[s0p]),
         // Pairs.
         mix(13, &[s0w, s0p, n0w, n0p]),
         mix(18, &[s0w, n0w]),
         mix(19, &[s0p, n0p]),
-        mix(20, &[n0p, n1p]),
         // Triples of tags.
-        mix(21, &[n0p, n1p, n2p]),
         mix(22, &[s0p, n0p, n1p]),
         mix(23, &[v.p(s0h), s0p, n0p]),
         mix(24, &[s0p, v.p(s0l), n0p]),
@@ -290,14 +340,14 @@ pub fn move_features(keys: &[TokenKeys], st: &State, out: &mut [u64; N_MOVE_FEAT
         mix(85, &[v.u(s0), n0w]),
         mix(86, &[v.u(s0), v.u(n0), d]),
         mix(87, &[v.x(s0), v.x(n0)]),
-        mix(88, &[v.x(n0), n0p]),
         mix(89, &[v.x(s0), s0p]),
-        mix(90, &[n0w, n1w]),
         mix(91, &[s0w, n0w, n1p]),
         mix(92, &[v.u(s0h), v.u(s0), v.u(n0)]),
         mix(93, &[v.u(s0), v.u(n0), v.u(n0l), v.l(n0l)]),
         mix(94, &[v.u(s0), v.l(s0), v.u(s0r), v.l(s0r), v.u(n0)]),
         mix(95, &[v.x(n1), v.u(n0), v.u(s0)]),
+        mix(96, &[v.c(s0), v.c(n0), v.u(s0), v.u(n0)]),
+        mix(97, &[v.c(s0), v.c(n0), s0w, n0p]),
     ];
     *out = f;
 }
@@ -347,6 +397,8 @@ pub fn label_features(keys: &[TokenKeys], st: &State, head: u32, dep: u32, out: 
         mix(131, &[dir, v.x(dep), v.u(head), hw]),
         mix(132, &[dir, dw, v.u(head), d]),
         mix(133, &[dir, v.u(dep), v.u(head), v.w(dl)]),
+        mix(134, &[dir, v.c(dep), v.u(dep), v.c(head), v.u(head)]),
+        mix(135, &[dir, v.c(dep), dw, hp]),
     ];
     *out = f;
 }

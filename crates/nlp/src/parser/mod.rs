@@ -14,7 +14,7 @@ pub use score::{evaluate, Attachment};
 pub use train::{train, train_with_progress, TrainOptions};
 
 use crate::Token;
-use features::{label_features, move_features, TokenKeys, N_LABEL_FEATURES, N_MOVE_FEATURES};
+use features::{buffer_features, label_features, state_features, TokenKeys, N_BUFFER_FEATURES, N_LABEL_FEATURES, N_STATE_FEATURES};
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 use system::{Move, State, MOVES, NONE};
@@ -54,6 +54,8 @@ struct ModelFile {
 pub struct Scratch {
     keys: Vec<TokenKeys>,
     state: State,
+    /// Scores of the buffer features by buffer-front position, once computed.
+    buffer_scores: Vec<Option<[i32; MOVES.len()]>>,
 }
 
 impl Parser {
@@ -152,7 +154,7 @@ impl Parser {
         scratch.keys.clear();
         scratch.keys.push(TokenKeys::root());
         scratch.keys.extend(tokens.iter().map(|t| TokenKeys::new(&t.text, &t.xpos, &t.upos)));
-        self.decode(&scratch.keys, &mut scratch.state);
+        self.decode(&scratch.keys, &mut scratch.state, &mut scratch.buffer_scores);
         let st = &scratch.state;
         for (i, t) in tokens.iter_mut().enumerate() {
             let h = st.head[i + 1];
@@ -163,12 +165,22 @@ impl Parser {
     }
 
     /// Runs the greedy parser to a complete tree in `st`.
-    fn decode(&self, keys: &[TokenKeys], st: &mut State) {
+    fn decode(&self, keys: &[TokenKeys], st: &mut State, buffer_scores: &mut Vec<Option<[i32; MOVES.len()]>>) {
         st.reset(keys.len() - 1);
-        let mut feats = [0u64; N_MOVE_FEATURES];
+        buffer_scores.clear();
+        buffer_scores.resize(keys.len() + 1, None);
+        let mut buffer_feats = [0u64; N_BUFFER_FEATURES];
+        let mut feats = [0u64; N_STATE_FEATURES];
         while !st.is_terminal() {
-            move_features(keys, st, &mut feats);
-            let mut scores = [0i32; MOVES.len()];
+            // The buffer front is `n` once the buffer is empty.
+            let front = st.buf.min(st.n) as usize;
+            let mut scores = *buffer_scores[front].get_or_insert_with(|| {
+                buffer_features(keys, st, &mut buffer_feats);
+                let mut s = [0i32; MOVES.len()];
+                self.moves.score_into(&buffer_feats, &mut s);
+                s
+            });
+            state_features(keys, st, &mut feats);
             self.moves.score_into(&feats, &mut scores);
             let valid = st.valid_moves();
             let m = best_move(&scores, &valid);

@@ -1,8 +1,10 @@
 //! The shipped form of a trained perceptron: weights quantised to `i16`, features
-//! keyed by the top 32 bits of their hash in an open-addressing table. Keys live in
-//! their own compact array (most features looked up at parse time are unseen, and
-//! their probes should touch as few cache lines as possible); the row of a slot
-//! sits at the same index in a parallel array.
+//! keyed by the top 32 bits of their hash in an open-addressing table of small
+//! fixed-size slots, so that a lookup, hit or miss, mostly touches one cache line.
+//! Models of few classes (the parser's moves) keep a whole row of score differences
+//! in an 8-byte slot; models of many classes (the arc labels, whose rows hold about
+//! three non-zero weights) keep up to three (class, weight) pairs in a 16-byte slot
+//! and the rest of longer rows in an overflow array.
 use crate::perceptron::Perceptron;
 use serde::{Deserialize, Serialize};
 
@@ -11,28 +13,62 @@ use serde::{Deserialize, Serialize};
 pub struct Weights {
     n_classes: usize,
     capacity: usize,
-    /// Short feature keys by slot; 0 marks an empty slot.
-    keys: Vec<u32>,
-    /// `n_classes` weights per slot.
-    rows: Vec<i16>,
-    /// For models of at most [`INLINE_CLASSES`] classes, key and row share one
-    /// 16-byte slot instead (`keys` and `rows` stay empty): most lookups hit, and a
-    /// hit then costs one cache line rather than two.
+    /// For models of more than [`INLINE_CLASSES`] classes: the non-zero weights of
+    /// each feature (`inline` stays empty).
+    sparse: Vec<SparseSlot>,
+    /// (class, weight) pairs of rows with more than [`PAIRS`] non-zero weights.
+    overflow: Vec<(u8, i16)>,
+    /// For models of at most [`INLINE_CLASSES`] classes: a 16-bit fingerprint and
+    /// the weights of classes 1.. minus the weight of class 0, halved. Only score
+    /// differences decide, and 8-byte slots keep more of the table in cache.
+    /// `file` then keeps the exact rows for saving.
     inline: Vec<Slot>,
+    file: Option<WeightsFile>,
     len: usize,
 }
 
-const INLINE_CLASSES: usize = 6;
+const INLINE_CLASSES: usize = 4;
+/// Non-zero weights held in a sparse slot itself.
+const PAIRS: usize = 3;
 
 #[derive(Debug, Clone, Copy, Default)]
-#[repr(C, align(16))]
+#[repr(C, align(8))]
 struct Slot {
+    /// [`tag_of`] the short key; 0: empty.
+    tag: u16,
+    diff: [i16; INLINE_CLASSES - 1],
+}
+
+/// One feature of a many-class model in 16 bytes: its key and up to [`PAIRS`]
+/// non-zero weights, or, for longer rows, where they start in the overflow array.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct SparseSlot {
+    /// Short key; 0: empty.
     key: u32,
-    row: [i16; INLINE_CLASSES],
+    /// Non-zero weights in the row.
+    count: u8,
+    classes: [u8; PAIRS],
+    /// The weights, or for rows of more than [`PAIRS`] weights, the start of the
+    /// row in the overflow array (low half, high half).
+    values: [i16; PAIRS],
+}
+
+impl SparseSlot {
+    fn overflow_start(&self) -> usize {
+        self.values[0] as u16 as usize | (self.values[1] as u16 as usize) << 16
+    }
+}
+
+/// A 16-bit check of `key` that differs for keys sharing a neighbourhood of the
+/// table (the multiply carries differences in any bit up into the top half).
+#[inline]
+fn tag_of(key: u32) -> u16 {
+    ((key.wrapping_mul(0x9E37_79B1) >> 16) as u16).max(1)
 }
 
 /// Sorted keys (delta-coded) and their dense rows: the form weights are built from.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct WeightsFile {
     n_classes: u32,
     key_deltas: Vec<u32>,
@@ -162,6 +198,11 @@ impl Weights {
                 file.values.len()
             ));
         }
+        if std::env::var("DYAD_DEBUG_ROWS").is_ok() {
+            let mut hist = vec![0usize; n + 1];
+            file.counts.iter().for_each(|&c| hist[c as usize] += 1);
+            eprintln!("classes {n} rows {} nonzero {} hist {:?}", file.counts.len(), file.values.len(), hist);
+        }
         let mut at = 0;
         Self::build(n, &file.key_deltas, |i, out| {
             let end = at + file.counts[i] as usize;
@@ -186,47 +227,102 @@ impl Weights {
         // Load factor 0.6 keeps linear probes for unseen features short.
         let capacity = len * 5 / 3 + 16;
         let inline = n <= INLINE_CLASSES;
+        const _: () = assert!(std::mem::size_of::<SparseSlot>() == 16 && std::mem::size_of::<Slot>() == 8);
+        if n > u8::MAX as usize + 1 {
+            return Err(format!("{n} classes (at most 256)"));
+        }
         let mut w = Weights {
             n_classes: n,
             capacity,
-            keys: if inline { Vec::new() } else { vec![0; capacity] },
-            rows: if inline { Vec::new() } else { vec![0; capacity * n] },
+            sparse: if inline { Vec::new() } else { vec![SparseSlot::default(); capacity] },
+            overflow: Vec::new(),
             inline: if inline { vec![Slot::default(); capacity] } else { Vec::new() },
+            file: None,
             len,
         };
+        let mut file = WeightsFile { n_classes: n as u32, key_deltas: key_deltas.to_vec(), rows: Vec::new() };
+        let mut row = vec![0i16; n];
         let mut key = 0u32;
         for (i, &delta) in key_deltas.iter().enumerate() {
             key = key.checked_add(delta).ok_or("key overflow")?;
             if key == 0 {
                 return Err("zero key".into());
             }
+            row.iter_mut().for_each(|x| *x = 0);
+            fill(i, &mut row)?;
             let mut slot = w.home(key);
-            while w.key_at(slot) != 0 {
-                slot = w.next(slot);
-            }
             if inline {
-                w.inline[slot].key = key;
-                fill(i, &mut w.inline[slot].row[..n])?;
+                file.rows.extend_from_slice(&row);
+                while w.inline[slot].tag != 0 {
+                    slot = w.next(slot);
+                }
+                w.inline[slot].tag = tag_of(key);
+                for c in 1..n {
+                    // Halved: a difference of two i16 weights needs 17 bits.
+                    w.inline[slot].diff[c - 1] = ((row[c] as i32 - row[0] as i32) / 2) as i16;
+                }
             } else {
-                w.keys[slot] = key;
-                fill(i, &mut w.rows[slot * n..(slot + 1) * n])?;
+                while w.sparse[slot].key != 0 {
+                    slot = w.next(slot);
+                }
+                let pairs = row.iter().enumerate().filter(|(_, &v)| v != 0).map(|(c, &v)| (c as u8, v));
+                let s = &mut w.sparse[slot];
+                s.key = key;
+                s.count = pairs.clone().count().min(u8::MAX as usize) as u8;
+                if s.count as usize <= PAIRS {
+                    for (k, (c, v)) in pairs.enumerate() {
+                        s.classes[k] = c;
+                        s.values[k] = v;
+                    }
+                } else {
+                    let start = w.overflow.len();
+                    if start > u32::MAX as usize {
+                        return Err("too many long rows".into());
+                    }
+                    s.values = [start as u16 as i16, (start >> 16) as u16 as i16, 0];
+                    w.overflow.extend(pairs.take(u8::MAX as usize));
+                }
             }
+        }
+        if inline {
+            w.file = Some(file);
         }
         Ok(w)
     }
 
     pub fn to_file(&self) -> WeightsFile {
-        let mut entries: Vec<(u32, usize)> =
-            (0..self.capacity).filter(|&s| self.key_at(s) != 0).map(|s| (self.key_at(s), s)).collect();
-        entries.sort_unstable();
-        let mut file = WeightsFile { n_classes: self.n_classes as u32, key_deltas: Vec::new(), rows: Vec::new() };
+        if let Some(file) = &self.file {
+            return file.clone();
+        }
+        let mut slots: Vec<&SparseSlot> = self.sparse.iter().filter(|s| s.key != 0).collect();
+        slots.sort_unstable_by_key(|s| s.key);
+        let n = self.n_classes;
+        let mut file = WeightsFile { n_classes: n as u32, key_deltas: Vec::new(), rows: Vec::new() };
         let mut last = 0;
-        for (key, slot) in entries {
-            file.key_deltas.push(key - last);
-            last = key;
-            file.rows.extend_from_slice(self.row(slot));
+        for s in slots {
+            file.key_deltas.push(s.key - last);
+            last = s.key;
+            let at = file.rows.len();
+            file.rows.resize(at + n, 0);
+            self.for_each_weight(s, |c, w| file.rows[at + c] = w);
         }
         file
+    }
+
+    /// Calls `f(class, weight)` for each non-zero weight of the row in `s`.
+    #[inline]
+    fn for_each_weight(&self, s: &SparseSlot, mut f: impl FnMut(usize, i16)) {
+        let count = s.count as usize;
+        if count <= PAIRS {
+            for k in 0..count {
+                f(s.classes[k] as usize, s.values[k]);
+            }
+        } else {
+            let start = s.overflow_start();
+            for &(c, w) in &self.overflow[start..start + count] {
+                f(c as usize, w);
+            }
+        }
     }
 
     #[inline]
@@ -244,34 +340,33 @@ impl Weights {
         }
     }
 
+    /// The index of the sparse slot holding `key`, if any.
     #[inline]
-    fn key_at(&self, slot: usize) -> u32 {
-        if self.inline.is_empty() {
-            self.keys[slot]
-        } else {
-            self.inline[slot].key
-        }
-    }
-
-    #[inline]
-    fn row(&self, slot: usize) -> &[i16] {
-        if self.inline.is_empty() {
-            &self.rows[slot * self.n_classes..(slot + 1) * self.n_classes]
-        } else {
-            &self.inline[slot].row[..self.n_classes]
-        }
-    }
-
-    /// The slot holding `key`, if any.
-    #[inline]
-    fn find(&self, key: u32) -> Option<usize> {
+    fn find_sparse_at(&self, key: u32) -> Option<usize> {
         let mut slot = self.home(key);
         loop {
-            let k = self.key_at(slot);
-            if k == key {
+            let s = &self.sparse[slot];
+            if s.key == key {
                 return Some(slot);
             }
-            if k == 0 {
+            if s.key == 0 {
+                return None;
+            }
+            slot = self.next(slot);
+        }
+    }
+
+    /// The inline slot whose tag matches `key`'s, if any.
+    #[inline]
+    fn find_inline(&self, key: u32) -> Option<&Slot> {
+        let tag = tag_of(key);
+        let mut slot = self.home(key);
+        loop {
+            let s = &self.inline[slot];
+            if s.tag == tag {
+                return Some(s);
+            }
+            if s.tag == 0 {
                 return None;
             }
             slot = self.next(slot);
@@ -305,44 +400,67 @@ impl Weights {
         Weights::from_file(&kept).expect("pruning keeps rows and keys together")
     }
 
-    /// Adds the rows of `features` into `scores` (length `n_classes`).
+    /// Adds the rows of `features` into `scores` (length `n_classes`). For models of
+    /// at most [`INLINE_CLASSES`] classes the scores are relative to class 0 (whose
+    /// score stays as it was) and halved: the same ranking, not the same values.
     #[inline]
     pub fn score_into(&self, features: &[u64], scores: &mut [i32]) {
         let n = self.n_classes;
         if !self.inline.is_empty() {
-            for &f in features {
+            // Prefetch a window ahead of the probes: a few misses in flight at
+            // once, without more outstanding than the core can track.
+            const AHEAD: usize = 12;
+            for &f in &features[..AHEAD.min(features.len())] {
                 prefetch(&self.inline, self.home(short_key(f)));
             }
-            for &f in features {
-                if let Some(slot) = self.find(short_key(f)) {
-                    for (s, &w) in scores.iter_mut().zip(&self.inline[slot].row[..n]) {
-                        *s += w as i32;
+            let mut sum = [0i32; INLINE_CLASSES - 1];
+            for (i, &f) in features.iter().enumerate() {
+                if let Some(&g) = features.get(i + AHEAD) {
+                    prefetch(&self.inline, self.home(short_key(g)));
+                }
+                if let Some(slot) = self.find_inline(short_key(f)) {
+                    for (s, &d) in sum.iter_mut().zip(&slot.diff) {
+                        *s += d as i32;
                     }
                 }
             }
+            for (s, d) in scores[1..n].iter_mut().zip(sum) {
+                *s += d;
+            }
             return;
         }
-        // Three passes over small batches so cache misses overlap instead of
-        // queueing: prefetch the key lines, find the slots, prefetch the rows.
-        let mut found = [0usize; 32];
-        for batch in features.chunks(32) {
-            for &f in batch {
-                prefetch(&self.keys, self.home(short_key(f)));
+        // Find the slots (prefetched a window ahead), prefetch the overflow part of
+        // long rows, then add: the second miss of a long row overlaps the others.
+        const AHEAD: usize = 12;
+        const BATCH: usize = 48;
+        let mut found = [0usize; BATCH];
+        for batch in features.chunks(BATCH) {
+            for &f in &batch[..AHEAD.min(batch.len())] {
+                prefetch(&self.sparse, self.home(short_key(f)));
             }
             let mut hits = 0;
-            for &f in batch {
-                if let Some(slot) = self.find(short_key(f)) {
-                    prefetch(&self.rows, slot * n);
+            for (i, &f) in batch.iter().enumerate() {
+                if let Some(&g) = batch.get(i + AHEAD) {
+                    prefetch(&self.sparse, self.home(short_key(g)));
+                }
+                if let Some(slot) = self.find_sparse_at(short_key(f)) {
+                    let s = &self.sparse[slot];
+                    if s.count as usize > PAIRS {
+                        prefetch(&self.overflow, s.overflow_start());
+                    }
                     found[hits] = slot;
                     hits += 1;
                 }
             }
             for &slot in &found[..hits] {
-                for (s, &w) in scores.iter_mut().zip(&self.rows[slot * n..(slot + 1) * n]) {
-                    *s += w as i32;
-                }
+                self.for_each_weight(&self.sparse[slot], |c, w| {
+                    if let Some(s) = scores.get_mut(c) {
+                        *s += w as i32;
+                    }
+                });
             }
         }
+        debug_assert_eq!(scores.len(), n);
     }
 }
 
@@ -383,8 +501,10 @@ mod tests {
             model.score_into(&[*f], &mut exact);
             let mut q = [0i32; 3];
             w.score_into(&[*f], &mut q);
-            for c in 0..3 {
-                assert!((q[c] as f32 / scale - exact[c]).abs() < 1e-3, "{q:?} vs {exact:?}");
+            // Small models score relative to class 0, halved.
+            assert_eq!(q[0], 0);
+            for c in 1..3 {
+                assert!((2.0 * q[c] as f32 / scale - (exact[c] - exact[0])).abs() < 2e-3, "{q:?} vs {exact:?}");
             }
         }
         let back = Weights::from_sparse(&SparseFile::from(&w.to_file())).unwrap();
@@ -397,5 +517,39 @@ mod tests {
         let mut z = [0i32; 3];
         w.score_into(&[feature(8, &["unseen"])], &mut z);
         assert_eq!(z, [0; 3]);
+    }
+
+    #[test]
+    fn many_class_rows_score_exactly_and_survive_the_file_form() {
+        let feats: Vec<u64> = (0..80).map(|i| feature(9, &[&i.to_string()])).collect();
+        let mut t = Trainer::new(7);
+        for (i, f) in feats.iter().enumerate() {
+            t.tick();
+            t.update(i % 7, (i + 3) % 7, &[*f]);
+        }
+        // Some rows with more non-zero weights than a slot holds.
+        for c in 0..6 {
+            t.tick();
+            t.update(c, 6, &[feats[0], feats[c + 1]]);
+            t.update(c + 1, c, &[feats[0]]);
+        }
+        let model = t.finish();
+        let scale = 30000.0 / Weights::max_abs(&model, &feats);
+        let w = Weights::from_perceptron(&model, &feats, 0.0, scale);
+        assert!(w.overflow.len() > PAIRS, "rows of more than {PAIRS} weights are exercised");
+        for f in &feats {
+            let mut exact = [0f32; 7];
+            model.score_into(&[*f], &mut exact);
+            let mut q = [0i32; 7];
+            w.score_into(&[*f], &mut q);
+            for c in 0..7 {
+                assert!((q[c] as f32 / scale - exact[c]).abs() < 1e-3, "{q:?} vs {exact:?}");
+            }
+        }
+        let back = Weights::from_sparse(&SparseFile::from(&w.to_file())).unwrap();
+        let (mut a, mut b) = ([0i32; 7], [0i32; 7]);
+        w.score_into(&feats, &mut a);
+        back.score_into(&feats, &mut b);
+        assert_eq!(a, b);
     }
 }

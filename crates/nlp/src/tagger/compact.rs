@@ -116,24 +116,57 @@ impl CompactModel {
             return;
         }
         let mask = self.slots.len() - 1;
-        for &f in features {
-            let mut s = slot_of(f, mask);
-            loop {
-                let slot = self.slots[s];
-                if slot.key == f {
-                    let r = slot.row as usize * n;
-                    for (acc, &w) in scores.iter_mut().zip(&self.weights[r..r + n]) {
-                        *acc += w as i32;
+        // Three passes over small batches so the cache misses of a word's features
+        // overlap instead of queueing: prefetch the slots, find the rows and
+        // prefetch them, add them.
+        let mut rows = [0usize; BATCH];
+        for batch in features.chunks(BATCH) {
+            for &f in batch {
+                prefetch(&self.slots, slot_of(f, mask));
+            }
+            let mut hits = 0;
+            for &f in batch {
+                let mut s = slot_of(f, mask);
+                loop {
+                    let slot = self.slots[s];
+                    if slot.key == f {
+                        let r = slot.row as usize * n;
+                        prefetch(&self.weights, r);
+                        prefetch(&self.weights, r + n - 1);
+                        rows[hits] = r;
+                        hits += 1;
+                        break;
                     }
-                    break;
+                    if slot.key == EMPTY {
+                        break;
+                    }
+                    s = (s + 1) & mask;
                 }
-                if slot.key == EMPTY {
-                    break;
+            }
+            for &r in &rows[..hits] {
+                for (acc, &w) in scores.iter_mut().zip(&self.weights[r..r + n]) {
+                    *acc += w as i32;
                 }
-                s = (s + 1) & mask;
             }
         }
     }
+}
+
+const BATCH: usize = 16;
+
+/// Hints the CPU to fetch the cache line holding `items[at]`.
+#[inline(always)]
+fn prefetch<T>(items: &[T], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if at < items.len() {
+        // SAFETY: a prefetch is only a hint, and the address is inside `items`.
+        unsafe {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            _mm_prefetch(items.as_ptr().add(at) as *const i8, _MM_HINT_T0);
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (items, at);
 }
 
 /// Index of the highest score; ties go to the lowest index.
