@@ -47,6 +47,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let scores = ner::evaluate(model, &gold, as_loc, &five);
     let secs = t0.elapsed().as_secs_f64();
     println!("Worldwide newswire ({} files, {} documents), LOC = LOC+GPE:\n{scores}", paths.len(), gold.len());
-    println!("speed: {:.0} words/s (tokenize + split + tag, {words} words in {secs:.2}s)", words as f64 / secs);
+    println!("speed: {:.0} words/s (tokenize + split + part-of-speech tags + entities, {words} words in {secs:.2}s)", words as f64 / secs);
     Ok(())
 }

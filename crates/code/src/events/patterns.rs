@@ -73,8 +73,14 @@ fn match_positions(tokens: &[Token], predicate: usize) -> Vec<usize> {
 pub fn best_match<'k>(knowledge: &'k Knowledge, tokens: &[Token], predicate: usize) -> Option<Match<'k>> {
     // "is ready to", "are guilty of", "is opposed to": a predicate adjective or passive
     // participle reads with its copula, which patterns spell "be".
-    let copula = children(tokens, predicate).find(|&c| c < predicate && matches!(tokens[c].deprel.as_str(), "cop" | "aux:pass"));
-    if !matches!(tokens[predicate].upos.as_str(), "VERB" | "NOUN") && copula.is_none() {
+    if !matches!(tokens[predicate].upos.as_str(), "VERB" | "NOUN" | "ADJ") {
+        return None;
+    }
+    // The copula stands just before its predicate ("was not yet ready"): a short look back.
+    let copula = (predicate.saturating_sub(4)..predicate)
+        .rev()
+        .find(|&c| tokens[c].head == Some(predicate) && matches!(tokens[c].deprel.as_str(), "cop" | "aux:pass"));
+    if tokens[predicate].upos == "ADJ" && copula.is_none() {
         return None;
     }
     let noun = tokens[predicate].upos == "NOUN" && copula.is_none();

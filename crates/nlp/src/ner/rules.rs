@@ -81,13 +81,12 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
             sp.0 += 1;
         }
     }
+    let lone_title = |w: &str| gaz.word(w) == Some(GazKind::Title);
     spans.retain(|&(s, e, _)| {
-        let lone = |f: fn(&str) -> bool| e == s + 1 && f(words[s]);
-        e > s
-            && !currency_prefix(words, s, e)
-            && !lone(generic_word)
-            && !lone(common_abbreviation)
-            && !(e == s + 1 && gaz.word(words[s]) == Some(GazKind::Title))
+        let lone = |f: &dyn Fn(&str) -> bool| e == s + 1 && f(words[s]);
+        let not_a_name =
+            e <= s || currency_prefix(words, s, e) || lone(&generic_word) || lone(&common_abbreviation) || lone(&lone_title);
+        !not_a_name
     });
     spans.sort_unstable();
     spans

@@ -16,6 +16,10 @@ pub struct Args {
     /// Also list every record whose event type was missed, with what was coded.
     #[arg(long)]
     misses: bool,
+    /// Code only events with both sides identified, as `dyad code` does (by default
+    /// events with one side only are coded too, as PLOVER does).
+    #[arg(long)]
+    dyadic: bool,
 }
 
 pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
@@ -24,7 +28,7 @@ pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
     let records = plover::read_gold(&json).with_context(|| format!("{}", args.gold.display()))?;
     // Coding is the slow part; do it on every core, then score in file order.
     // PLOVER codes events with one side only (a resignation, a ceasefire declared).
-    let knowledge = dyad_code::knowledge::Knowledge::embedded().clone().with_one_sided_events(true);
+    let knowledge = dyad_code::knowledge::Knowledge::embedded().clone().with_one_sided_events(!args.dyadic);
     let analyzer = dyad_nlp::Analyzer::shipped().map_err(|e| anyhow::anyhow!("dyad's built-in models: {e}"))?;
     let coded: Vec<_> = records
         .par_iter()
