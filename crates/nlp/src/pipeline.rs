@@ -47,8 +47,10 @@ impl Analyzer {
         for sentence in &mut sentences {
             self.tagger.tag(&mut sentence.tokens);
             self.parser.parse_with(&mut sentence.tokens, &mut scratch);
-            self.ner.tag(sentence);
         }
+        // Entities over the whole text at once, so that a name is labelled the same
+        // way in every sentence of the document.
+        self.ner.tag_document(&mut sentences);
         sentences
     }
 }
