@@ -244,10 +244,13 @@ fn an_act_standing_for_its_actors_is_a_target() {
 
 #[test]
 fn an_expressed_intent_is_coded_as_intent_as_sure_as_the_words() {
-    // Xinhua via AFP, 16 May 2024.
+    // Xinhua via AFP, 16 May 2024: China's leader telling of China's intent is China's
+    // own verbal act, asserted; a third party telling of it is its claim.
     let found = events("Xi said China was ready to work with Russia as a good neighbour.", "2024-05-16");
     let intent = find(&found, "CHN", "RUS", "03");
-    assert_eq!(intent.modality, Modality::Claimed);
+    assert_eq!((intent.modality, intent.attribution.as_ref()), (Modality::Asserted, None));
+    let found = events("The Kremlin said China was ready to work with Russia as a good neighbour.", "2024-05-16");
+    assert_eq!(find(&found, "CHN", "RUS", "03").modality, Modality::Claimed);
     // A pledge of military aid is 0332, stated by the pledger: asserted.
     let found = events("Germany pledged to send more weapons to Ukraine.", "2024-07-10");
     let pledge = find(&found, "DEU", "UKR", "03");

@@ -263,7 +263,7 @@ fn code_predicate(
     if reading.modality == Modality::Negated && modal_head != p && !negation_reaches_noun(tokens, p) {
         reading = modality::read(tokens, p);
     }
-    let (modality, attribution) = attribute(cx, input, si, sentence, p, reading);
+    let (modality, attribution, speaker_country) = attribute(cx, input, si, sentence, p, reading);
     // An act still to come is CAMEO's intent (03) or threat (13) class.
     let info = patterns::as_intent(cx.knowledge, info, modality);
     let tense = if matches!(modality, Modality::Planned | Modality::Possible) { Tense::Future } else { Tense::Past };
@@ -274,11 +274,25 @@ fn code_predicate(
 
     pairs
         .into_iter()
-        .map(|(source, target)| Dated {
-            explicit,
-            event: Event { modality, attribution: attribution.clone(), ..event_between(source, target, info, text, sentence, date, location.clone()) },
+        .map(|(source, target)| {
+            let event = event_between(source, target, info, text, sentence, date, location.clone());
+            // A side telling of its own words ("Xi said China was ready to work with
+            // Russia", "Cameron said the attacks were unacceptable") is that side's own
+            // verbal act: asserted, as when it is told directly.
+            let own_words = modality == Modality::Claimed
+                && is_verbal(info)
+                && speaker_country.is_some()
+                && speaker_country == event.source.country;
+            let (modality, attribution) = if own_words { (Modality::Asserted, None) } else { (modality, attribution.clone()) };
+            Dated { explicit, event: Event { modality, attribution, ..event } }
         })
         .collect()
+}
+
+/// Acts done by saying: statements, appeals, intentions, diplomatic support, demands,
+/// criticism, rejection, threats.
+fn is_verbal(info: &CameoInfo) -> bool {
+    matches!(info.code.root(), 1 | 2 | 3 | 5 | 10 | 11 | 12 | 13)
 }
 
 /// An asserted event of the given code between two actors, told in `sentence`.
@@ -395,8 +409,8 @@ fn actors_of_act(cx: &Context<'_>, si: usize, tokens: &[Token], head: usize, tol
     out
 }
 
-/// The modality with whose word it rests on. An event whose trigger stands inside
-/// someone's quote is their claim.
+/// The modality with whose word it rests on, and that speaker's country. An event whose
+/// trigger stands inside someone's quote is their claim.
 fn attribute(
     cx: &Context<'_>,
     input: &Input<'_>,
@@ -404,7 +418,7 @@ fn attribute(
     sentence: &AnnotatedSentence,
     trigger: usize,
     reading: modality::Reading,
-) -> (Modality, Option<Attribution>) {
+) -> (Modality, Option<Attribution>, Option<String>) {
     let tokens = &sentence.tokens;
     match reading.modality {
         Modality::Claimed | Modality::Denied => {
@@ -414,7 +428,8 @@ fn attribute(
                 let name = cx.entities.entity_of(si, start, end).and_then(|id| cx.entities.get(id)).map(|e| e.name.clone());
                 Attribution { name: name.or_else(|| Some(text.clone())), text }
             });
-            (reading.modality, attribution)
+            let country = reading.source.and_then(|s| actors::resolve(cx, si, tokens, s)).and_then(|a| a.country);
+            (reading.modality, attribution, country)
         }
         Modality::Asserted => {
             // The trigger inside the quoted words, not the "she said" around them.
@@ -424,14 +439,15 @@ fn attribute(
                 .iter()
                 .find(|q| q.kind == QuoteKind::Direct && q.span[0] <= trigger.start && trigger.end <= q.span[1]);
             match quoted {
-                Some(q) => (
-                    Modality::Claimed,
-                    Some(Attribution { text: q.speaker.text.clone(), name: q.speaker.name.clone() }),
-                ),
-                None => (Modality::Asserted, None),
+                Some(q) => {
+                    let country = cx.entities.entities.iter().find(|e| Some(&e.name) == q.speaker.name.as_ref()).and_then(|e| e.country.clone());
+                    let attribution = Attribution { text: q.speaker.text.clone(), name: q.speaker.name.clone() };
+                    (Modality::Claimed, Some(attribution), country)
+                }
+                None => (Modality::Asserted, None, None),
             }
         }
-        other => (other, None),
+        other => (other, None, None),
     }
 }
 
