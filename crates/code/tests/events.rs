@@ -290,3 +290,10 @@ fn the_strikes_are_those_who_struck_in_the_strikes_told_before() {
     condemned.sort_unstable();
     assert_eq!(condemned, ["GBR", "USA"], "{found:#?}");
 }
+
+#[test]
+fn an_event_noun_deep_in_a_phrase_takes_the_date_of_its_clause() {
+    // After Politico, Wednesday 7 August 2024.
+    let found = events("The first reports of a Ukrainian ground attack on Russia came on Tuesday from the acting governor.", "2024-08-07");
+    assert_eq!(find(&found, "UKR", "RUS", "19").date.as_deref(), Some("2024-08-06"));
+}

@@ -473,7 +473,15 @@ fn event_date(
             return Some(t.date);
         }
     }
+    // An event noun deep in a phrase ("the first reports of a Ukrainian ground attack
+    // came on Tuesday") is dated by the clause of the verb the phrase hangs on.
     let mut current = predicate;
+    for _ in 0..3 {
+        match tokens[current].head {
+            Some(h) if is_nominal(&tokens[current]) && !parse::is_clausal(&tokens[current].deprel) => current = h,
+            _ => break,
+        }
+    }
     for _ in 0..2 {
         // Of several in the clause, the one nearest the trigger ("The visit since 2000
         // follows Kim's tour in October 2023": the tour's is October 2023).
