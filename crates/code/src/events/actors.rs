@@ -149,6 +149,26 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
         }
     }
 
+    // A thing that belongs to an actor stands for it as a target: "positions of the
+    // Palestinian security forces", "part of a rebel stronghold", "Palestinian homes".
+    if role.is_none() && tokens[head].upos == "NOUN" {
+        if let Some(owner) = children(tokens, head).find(|&c| c > head && has_rel(&tokens[c], "nmod") && case_is(tokens, c, "of")) {
+            if let Some(found) = resolve_depth(cx, sentence, tokens, owner, depth + 1) {
+                return Some(found);
+            }
+        }
+        for m in children(tokens, head).filter(|&m| m < head && matches!(tokens[m].deprel.as_str(), "amod" | "compound")) {
+            if let Some(country) = cx.knowledge.country_by_adjective(&tokens[m].text) {
+                let sector = children(tokens, head).filter(|&c| c < head && c != m).find_map(|c| cx.knowledge.role(&tokens[c].text));
+                let actor = match sector {
+                    Some(sector) => ActorCode::with_sector(country.code, sector).as_str().to_string(),
+                    None => country.code.as_str().to_string(),
+                };
+                return Some(ActorRef { text, actor: Some(actor), country: Some(country.code.as_str().to_string()), name: Some(country.name.clone()) });
+            }
+        }
+    }
+
     // "the Russian leader", "the president": the entity the description refers to.
     if role.is_some() {
         let words: Vec<String> = (start..end).filter(|&i| tokens[i].upos != "DET").map(|i| tokens[i].text.to_lowercase()).collect();
@@ -217,7 +237,7 @@ pub fn one_sided(sources: &[ActorRef], targets: &[ActorRef]) -> Vec<(ActorRef, A
 /// Head words so general that a more telling role word before them decides the sector:
 /// "rebel leaders" are REB, "opposition officials" OPP.
 const GENERIC_HEADS: &[&str] =
-    &["leader", "leaders", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "member", "members", "chief", "head", "group", "groups"];
+    &["leader", "leaders", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "member", "members", "chief", "head", "group", "groups", "agent", "agents", "officer", "officers"];
 
 /// The sector a nominal's role words give: its head's, unless the head is a general word
 /// and a modifier names a more telling role ("rebel leaders", "military police").
@@ -431,6 +451,12 @@ mod tests {
     fn an_actor_the_tables_cannot_code_is_kept_by_its_words_when_one_sided() {
         let ev = one_sided("A human rights group protested the arrests on Wednesday.");
         assert!(ev.iter().any(|e| e.root == "14" && e.source.text.contains("group") && e.source.actor.is_none()), "{ev:?}");
+    }
+
+    #[test]
+    fn a_thing_of_an_actor_stands_for_it_and_machines_of_war_are_the_military() {
+        let ev = events("Israeli army bulldozers demolished Palestinian homes in southern Gaza on Sunday.");
+        assert!(has(&ev, "ISRMIL", "PSE"), "{ev:?}");
     }
 
     #[test]

@@ -60,6 +60,9 @@ fn match_positions(tokens: &[Token], predicate: usize) -> Vec<usize> {
         if let Some(comp) = children(tokens, predicate).find(|&c| has_rel(&tokens[c], "ccomp") && c > predicate) {
             if let Some(subject) = child_with(tokens, comp, "nsubj") {
                 positions.push(subject);
+                // "said that Sudan must return ...": the modal after the subject reads as a
+                // demand ("say _ must").
+                positions.extend(children(tokens, comp).filter(|&c| c > subject && tokens[c].deprel == "aux" && matches!(lemma(&tokens[c]).as_str(), "must" | "should")));
             }
         }
     }
@@ -235,6 +238,12 @@ mod tests {
     fn the_subject_of_a_complement_clause_is_the_target_of_a_demand() {
         let ev = events("The United States on Thursday demanded that North Korea abandon its nuclear program.");
         assert!(ev.iter().any(|e| e.root == "10" && e.target.country.as_deref() == Some("PRK")), "{ev:?}");
+    }
+
+    #[test]
+    fn saying_that_someone_must_act_is_a_demand() {
+        let ev = events("Russia said on Tuesday that Sudan must return the helicopter.");
+        assert!(ev.iter().any(|e| e.root == "10" && e.source.country.as_deref() == Some("RUS") && e.target.country.as_deref() == Some("SDN")), "{ev:?}");
     }
 
     #[test]

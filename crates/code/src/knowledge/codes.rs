@@ -114,7 +114,7 @@ impl FromStr for ActorCode {
     type Err = CodeError;
     fn from_str(s: &str) -> Result<Self, CodeError> {
         let ok = !s.is_empty()
-            && s.len() % 3 == 0
+            && s.len().is_multiple_of(3)
             && s.len() <= 18
             && s.bytes().all(|b| b.is_ascii_uppercase());
         if ok {

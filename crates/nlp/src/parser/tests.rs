@@ -139,3 +139,56 @@ fn empty_and_one_word_sentences() {
     parser.parse(&mut one);
     assert_eq!((one[0].head, one[0].deprel.as_str()), (None, "root"));
 }
+
+/// The parser scores the buffer features once per buffer front and reuses them; a
+/// decoder that scores every move feature afresh in each state must make the same
+/// trees.
+#[test]
+fn cached_buffer_scores_parse_like_scoring_every_feature() {
+    use super::features::{move_features, N_MOVE_FEATURES};
+    let Some(ud) = shared_ud() else {
+        eprintln!("skipping: ../shared/data/ud is not here");
+        return;
+    };
+    let text = std::fs::read_to_string(ud.join("en_ewt-ud-dev.conllu")).unwrap();
+    let sentences = conllu::parse(&text).unwrap();
+    let parser = Parser::load_embedded().unwrap();
+    let mut scratch = Scratch::default();
+    let mut st = State::default();
+    let mut compared = 0;
+    for s in sentences.iter().filter(|s| !s.words.is_empty()).take(300) {
+        let mut tokens: Vec<Token> = s
+            .words
+            .iter()
+            .map(|w| {
+                let mut t = Token::new(&w.form, 0, 0);
+                t.xpos = w.xpos.clone();
+                t.upos = w.upos.clone();
+                t
+            })
+            .collect();
+        parser.parse_with(&mut tokens, &mut scratch);
+
+        let mut keys = vec![TokenKeys::root()];
+        keys.extend(tokens.iter().map(|t| TokenKeys::new(&t.text, &t.xpos, &t.upos)));
+        st.reset(tokens.len());
+        let mut feats = [0u64; N_MOVE_FEATURES];
+        while !st.is_terminal() {
+            move_features(&keys, &st, &mut feats);
+            let mut scores = [0i32; MOVES.len()];
+            parser.moves.score_into(&feats, &mut scores);
+            let m = best_move(&scores, &st.valid_moves());
+            let label = parser.arc_label(&keys, &st, m);
+            st.apply(m, label);
+        }
+        parser.complete(&keys, &mut st);
+        for (i, t) in tokens.iter().enumerate() {
+            let h = st.head[i + 1];
+            let head = if h == 0 || h == NONE { None } else { Some(h as usize - 1) };
+            assert_eq!(t.head, head, "word {i} of {:?}", s.words.iter().map(|w| &w.form).collect::<Vec<_>>());
+            assert_eq!(t.deprel, parser.deprels[st.label[i + 1] as usize]);
+        }
+        compared += 1;
+    }
+    assert_eq!(compared, 300);
+}
