@@ -63,7 +63,7 @@ fn speaker_of(tokens: &[Token], verb: usize) -> Option<usize> {
                     || (tokens[c].deprel == "obl" && children(tokens, c).any(|g| lemma(&tokens[g]) == "by"))
             })
         })
-        .or_else(|| tokens[verb].head.filter(|_| tokens[verb].deprel.starts_with("acl")))
+        .or_else(|| tokens[verb].head.filter(|_| tokens[verb].deprel.starts_with("acl") || tokens[verb].deprel.ends_with(":relcl")))
 }
 
 /// Reads the modality of the event whose predicate is token `predicate`.

@@ -80,7 +80,10 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
     // word whose country stands in an "of" phrase, a possessor or an "in" phrase.
     // A named body ("the International Criminal Court in The Hague") is not a role word.
     let named = tokens[head].upos == "PROPN" || cx.entities.mention_at(sentence, head).is_some();
-    if let (Some(sector), false) = (role, named) {
+    // "the Russian military ... in Seoul": the role's own nationality comes first.
+    let own_nationality = children(tokens, head)
+        .any(|m| m < head && matches!(tokens[m].deprel.as_str(), "amod" | "compound") && cx.knowledge.country_by_adjective(&tokens[m].text).is_some());
+    if let (Some(sector), false, false) = (role, named, own_nationality) {
         if let Some(found) = role_country(cx, sentence, tokens, head, sector, depth) {
             return Some(found);
         }
@@ -88,7 +91,13 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
     // "the town of Sudzha", "the city of Kursk": the place is the name in the "of" phrase.
     if PLACE_NOUNS.contains(&tokens[head].text.to_lowercase().as_str()) {
         if let Some(name) = children(tokens, head).find(|&c| tokens[c].deprel == "nmod" && case_is(tokens, c, "of")) {
-            return resolve_depth(cx, sentence, tokens, name, depth + 1);
+            // A place the tables do not know is known by where it lies: "the town of
+            // Sudzha in the Russian Kursk region".
+            let within = || {
+                [head, name].into_iter().flat_map(|h| children(tokens, h)).find(|&c| tokens[c].deprel == "nmod" && case_is(tokens, c, "in"))
+            };
+            return resolve_depth(cx, sentence, tokens, name, depth + 1)
+                .or_else(|| within().and_then(|w| resolve_depth(cx, sentence, tokens, w, depth + 1)));
         }
     }
     let (start, end) = noun_phrase(tokens, head);
