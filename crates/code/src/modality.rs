@@ -175,6 +175,30 @@ fn governing(tokens: &[Token], predicate: usize) -> Option<Reading> {
     None
 }
 
+/// The speaker of the reporting verb the predicate is told under, whatever its
+/// modality ("Lam said the two countries will increase cooperation": Lam).
+pub fn reporter(tokens: &[Token], predicate: usize) -> Option<usize> {
+    let mut current = predicate;
+    for _ in 0..4 {
+        let rel = tokens[current].deprel.as_str();
+        let head = tokens[current].head?;
+        if !matches!(rel, "ccomp" | "xcomp" | "parataxis" | "advcl") {
+            return None;
+        }
+        if rel != "xcomp" && REPORTING.contains(&lemma(&tokens[head]).as_str()) {
+            // "Biden kicked off the summit by announcing ...": a reporting verb with no
+            // subject of its own speaks for the subject of the verb it hangs on.
+            let borrowed = || {
+                let up = tokens[head].head?;
+                matches!(tokens[head].deprel.as_str(), "advcl" | "xcomp" | "conj").then(|| speaker_of(tokens, up)).flatten()
+            };
+            return speaker_of(tokens, head).or_else(borrowed);
+        }
+        current = head;
+    }
+    None
+}
+
 /// "according to TASS": the object of "to" in an "according to" phrase.
 fn according_to(tokens: &[Token]) -> Option<usize> {
     let i = tokens.iter().position(|t| t.text.eq_ignore_ascii_case("according"))?;

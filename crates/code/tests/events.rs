@@ -297,3 +297,16 @@ fn an_event_noun_deep_in_a_phrase_takes_the_date_of_its_clause() {
     let found = events("The first reports of a Ukrainian ground attack on Russia came on Tuesday from the acting governor.", "2024-08-07");
     assert_eq!(find(&found, "UKR", "RUS", "19").date.as_deref(), Some("2024-08-06"));
 }
+
+#[test]
+fn a_side_telling_its_own_intent_asserts_it_and_an_earlier_act_stays_its_claim() {
+    // AP, 20 June 2024: Vietnam's stated intent is Vietnam's act; Russia's part of it
+    // rests on Lam's word.
+    let found = events("Vietnamese President To Lam said that Vietnam and Russia will also increase cooperation with each other.", "2024-06-20");
+    let vietnam = find(&found, "VNM", "RUS", "03");
+    assert_eq!(vietnam.modality, Modality::Asserted, "{found:#?}");
+    // Reuters, 12 January 2024: a request made before the telling is reported, not made.
+    let found = events("Russia said it had requested an urgent meeting of the United Nations Security Council.", "2024-01-12");
+    let request = found.iter().find(|e| e.source.country.as_deref() == Some("RUS") && e.root == "02").expect("the request");
+    assert_eq!(request.modality, Modality::Claimed);
+}

@@ -264,6 +264,7 @@ fn code_predicate(
         reading = modality::read(tokens, p);
     }
     let (modality, attribution, speaker_country) = attribute(cx, input, si, sentence, p, reading);
+    let reporter_country = modality::reporter(tokens, modal_head).and_then(|s| actors::resolve(cx, si, tokens, s)).and_then(|a| a.country);
     // An act still to come is CAMEO's intent (03) or threat (13) class.
     let info = patterns::as_intent(cx.knowledge, info, modality);
     let tense = if matches!(modality, Modality::Planned | Modality::Possible) { Tense::Future } else { Tense::Past };
@@ -279,14 +280,28 @@ fn code_predicate(
             // A side telling of its own words ("Xi said China was ready to work with
             // Russia", "Cameron said the attacks were unacceptable") is that side's own
             // verbal act: asserted, as when it is told directly.
-            let own_words = modality == Modality::Claimed
-                && is_verbal(info)
-                && speaker_country.is_some()
-                && speaker_country == event.source.country;
+            let own_words = match modality {
+                Modality::Claimed => {
+                    is_verbal(info) && !told_as_past(tokens, p) && speaker_country.is_some() && speaker_country == event.source.country
+                }
+                // "Lam said the two countries will increase cooperation": Vietnam's
+                // stated intent is Vietnam's act; Russia's part stays planned.
+                Modality::Planned | Modality::Possible => {
+                    info.code.root() == 3 && reporter_country.is_some() && reporter_country == event.source.country
+                }
+                _ => false,
+            };
             let (modality, attribution) = if own_words { (Modality::Asserted, None) } else { (modality, attribution.clone()) };
             Dated { explicit, event: Event { modality, attribution, ..event } }
         })
         .collect()
+}
+
+/// Whether a predicate is told as done before the telling ("said it had requested a
+/// meeting"): a report of an earlier act, not the act of saying.
+fn told_as_past(tokens: &[Token], predicate: usize) -> bool {
+    tokens[predicate].xpos == "VBD"
+        || children(tokens, predicate).any(|c| tokens[c].deprel == "aux" && matches!(parse::lemma(&tokens[c]).as_str(), "have"))
 }
 
 /// Acts done by saying: statements, appeals, intentions, diplomatic support, demands,
