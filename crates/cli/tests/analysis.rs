@@ -34,6 +34,17 @@ fn the_seed_reports_form_one_story_apart_from_the_samples() {
     let text = stdout(&brief);
     assert!(text.contains("Kyiv Independent") && text.contains("DW"), "{text}");
     assert!(text.contains("Yong-Chool Ha"), "{text}");
+
+    // The visit told by all three outlets, the deliveries claimed and denied, and the
+    // outlets' disagreement over when Kim toured Russia's Far East.
+    let line = |needle: &str| text.lines().find(|l| l.contains(needle)).map(str::to_string);
+    let visit = line("consulted with Pyongyang (PRK) (CAMEO 042)").or_else(|| line("(RUSGOV) consulted with North Korea (PRK) (CAMEO 042) [asserted"));
+    assert!(visit.is_some_and(|l| l.contains("3 independent outlets")), "{text}");
+    let section = |name: &str| text.split(name).nth(1).and_then(|rest| rest.split("\n## ").next()).unwrap_or_default().to_string();
+    let denied = section("## Denied");
+    assert!(denied.lines().any(|l| l.contains("North Korea (PRK) provided aid to Russia") && l.contains("denied by Moscow and Pyongyang")), "{text}");
+    let disagreements = section("## Disagreements");
+    assert!(disagreements.contains("“2023-10”") && disagreements.contains("“2023-09”"), "{text}");
 }
 
 #[test]

@@ -46,13 +46,17 @@ pub(super) fn code(cx: &Context<'_>, si: usize, sentence: &AnnotatedSentence, te
         if events.iter().chain(&out).any(denied_here) {
             continue;
         }
-        let claim = events.iter().rev().find(|d| {
-            let e = &d.event;
-            e.span[0] >= first_char
-                && e.modality == Modality::Claimed
-                && (party(&e.source) || party(&e.target))
-                && root.as_deref().is_none_or(|r| r == e.root)
-        });
+        // Of the recent claims the deniers are party to, the one most of them are party
+        // to ("Moscow and Pyongyang deny": North Korea's deliveries to Russia, not
+        // Russia's war), the latest on a tie.
+        let parties = |e: &Event| usize::from(party(&e.source)) + usize::from(party(&e.target));
+        let claim = events
+            .iter()
+            .filter(|d| {
+                let e = &d.event;
+                e.span[0] >= first_char && e.modality == Modality::Claimed && parties(e) > 0 && root.as_deref().is_none_or(|r| r == e.root)
+            })
+            .max_by_key(|d| (parties(&d.event), d.event.span[0]));
         let attribution = attribution(&deniers);
         let deny = |mut event: Event| {
             event.modality = Modality::Denied;

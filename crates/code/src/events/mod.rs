@@ -519,40 +519,41 @@ fn event_date(
 /// Where the event happened: a place in an "in"/"at" phrase of the predicate, or the
 /// place the pattern's target names ("arrived in Pyongyang").
 fn location(cx: &Context<'_>, tokens: &[Token], p: usize) -> Option<Location> {
-    for c in children(tokens, p) {
-        let case = parse::case_of(tokens, c);
-        if !matches!(case.as_deref(), Some("in" | "at" | "to")) {
-            continue;
-        }
-        let (start, end) = noun_phrase(tokens, c);
-        let name = surface(tokens, start, end);
-        let name = name.trim_start_matches("the ").to_string();
-        if let Some(city) = cx.knowledge.city(&name) {
-            return Some(Location {
-                name: city.name.clone(),
-                country: city.country.map(|c| c.as_str().to_string()),
-                lat: Some(city.position.lat),
-                lon: Some(city.position.lon),
-            });
-        }
-        // A country by name, else the country a modifier names ("the Russian Far East",
-        // "Russia's Far East").
-        let modifier = || {
-            (start..end).chain(children(tokens, c).filter(|&m| tokens[m].deprel == "nmod:poss")).find_map(|m| {
-                let word = tokens[m].text.as_str();
-                cx.knowledge.country_by_adjective(word).or_else(|| cx.knowledge.country_by_name(word))
-            })
-        };
-        if let Some(country) = cx.knowledge.country_by_name(&name).or_else(modifier) {
-            return Some(Location {
-                name: country.name.clone(),
-                country: Some(country.code.as_str().to_string()),
-                lat: country.position.map(|p| p.lat),
-                lon: country.position.map(|p| p.lon),
-            });
-        }
+    let at = |c: usize| matches!(parse::case_of(tokens, c).as_deref(), Some("in" | "at" | "to"));
+    // The predicate's own place phrases, then places within them ("to the Vostochny
+    // Cosmodrome in the Russian Far East").
+    let phrases: Vec<usize> = children(tokens, p).filter(|&c| at(c)).collect();
+    let within = phrases.iter().flat_map(|&c| children(tokens, c).filter(|&n| tokens[n].deprel == "nmod" && at(n)));
+    phrases.iter().copied().chain(within).find_map(|c| place_of(cx, tokens, c))
+}
+
+/// The city or country a place phrase names, by name or by a modifier ("the Russian Far
+/// East", "Russia's Far East").
+fn place_of(cx: &Context<'_>, tokens: &[Token], c: usize) -> Option<Location> {
+    let (start, end) = noun_phrase(tokens, c);
+    let name = surface(tokens, start, end);
+    let name = name.trim_start_matches("the ");
+    if let Some(city) = cx.knowledge.city(name) {
+        return Some(Location {
+            name: city.name.clone(),
+            country: city.country.map(|c| c.as_str().to_string()),
+            lat: Some(city.position.lat),
+            lon: Some(city.position.lon),
+        });
     }
-    None
+    let modifier = || {
+        (start..end).chain(children(tokens, c).filter(|&m| tokens[m].deprel == "nmod:poss")).find_map(|m| {
+            let word = tokens[m].text.as_str();
+            cx.knowledge.country_by_adjective(word).or_else(|| cx.knowledge.country_by_name(word))
+        })
+    };
+    let country = cx.knowledge.country_by_name(name).or_else(modifier)?;
+    Some(Location {
+        name: country.name.clone(),
+        country: Some(country.code.as_str().to_string()),
+        lat: country.position.map(|p| p.lat),
+        lon: country.position.map(|p| p.lon),
+    })
 }
 
 /// A visit whose destination is no actor ("went to the Vostochny Cosmodrome in the
