@@ -7,12 +7,14 @@
 //!
 //! Each stored article is assigned to a story in the transaction that stores it (the
 //! clustering state lives in the database), so a later ingest extends the stories.
+//! Undated articles read their relative dates against the other reports of their story
+//! in the same batch, as in `dyad code`.
+use super::coding::{Analysed, Coded};
 use super::inputs::{self, DocFailure};
-use super::Context;
+use super::{story_dates, Context};
 use crate::batches::Batches;
 use crate::guard::guarded;
 use crate::report::{self, Outcome};
-use dyad_code::CodedDocument;
 use dyad_doc::Document;
 use dyad_store::{Insertion, Store};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -88,25 +90,34 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
 
         progress.inc((batch_len - todo.len()) as u64);
-        let coded: Vec<Result<CodedDocument, DocFailure>> = todo
-            .par_iter()
+        let mut coded: Vec<Coded> = todo
+            .into_par_iter()
             .map(|(origin, doc)| {
-                let coded = guarded(|| ctx.code(doc));
+                let analysed = guarded(|| {
+                    let sentences = ctx.analyze(&doc);
+                    let coded = ctx.code_analysed(&doc, &sentences, None);
+                    (coded, doc.published.is_none().then_some(sentences))
+                });
                 progress.inc(1);
-                coded.map_err(|bug| DocFailure::Bug { origin: origin.clone(), bug })
+                match analysed {
+                    Ok((coded, sentences)) => Ok(Analysed { doc, coded, sentences }),
+                    Err(bug) => Err(DocFailure::Bug { origin, bug }),
+                }
             })
             .collect();
-        let mut good = Vec::with_capacity(todo.len());
-        for ((_, doc), coded) in todo.iter().zip(coded) {
-            match coded {
-                Ok(coded) => good.push((doc, coded)),
+        // As `dyad code` does: undated articles read their dates against their story.
+        story_dates::anchor_undated(ctx, &mut coded);
+        let mut good = Vec::with_capacity(coded.len());
+        for item in &coded {
+            match item {
+                Ok(a) => good.push((&a.doc, &a.coded)),
                 Err(problem) => {
                     tally.failed += 1;
-                    progress.suspend(|| report::input_failed(&problem));
+                    progress.suspend(|| report::input_failed(problem));
                 }
             }
         }
-        for done in store.insert_batch(good.iter().map(|(doc, coded)| (*doc, coded)))? {
+        for done in store.insert_batch(good)? {
             match done {
                 Insertion::Inserted => tally.ingested += 1,
                 // Stored by another run since we looked.

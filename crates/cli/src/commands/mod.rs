@@ -36,11 +36,6 @@ impl Context {
         Ok(Context { quiet, knowledge })
     }
 
-    /// Codes one cleaned document with the shipped models and this run's knowledge.
-    pub fn code(&self, doc: &dyad_doc::Document) -> dyad_code::CodedDocument {
-        self.code_analysed(doc, &self.analyze(doc), None)
-    }
-
     /// The language analysis of a document's text with the shipped models.
     pub fn analyze(&self, doc: &dyad_doc::Document) -> Vec<dyad_nlp::AnnotatedSentence> {
         let analyzer = dyad_nlp::Analyzer::shipped().unwrap_or_else(|e| panic!("dyad's built-in models are broken: {e}"));
