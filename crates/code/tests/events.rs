@@ -310,3 +310,31 @@ fn a_side_telling_its_own_intent_asserts_it_and_an_earlier_act_stays_its_claim()
     let request = found.iter().find(|e| e.source.country.as_deref() == Some("RUS") && e.root == "02").expect("the request");
     assert_eq!(request.modality, Modality::Claimed);
 }
+
+#[test]
+fn an_undated_telling_is_not_merged_into_a_dated_act_long_before() {
+    // AFP, 16 May 2024: today's arrival and the visit of October 2023 are two visits.
+    let found = events(
+        "Russian President Vladimir Putin has arrived in China for a two-day state visit. \
+         Putin last visited China in October 2023.",
+        "2024-05-16",
+    );
+    let mut visits: Vec<&str> = found
+        .iter()
+        .filter(|e| e.root == "04" && e.target.country.as_deref() == Some("CHN"))
+        .filter_map(|e| e.date.as_deref())
+        .collect();
+    visits.sort_unstable();
+    assert_eq!(visits, ["2023-10", "2024-05-16"], "{found:#?}");
+}
+
+#[test]
+fn undated_acts_of_a_report_happened_on_its_news_day() {
+    // Published Saturday 13 January 2024 about Friday's events.
+    let found = events(
+        "Iran condemned the United States for its strikes on Yemen. \
+         Yemen's Houthis spokesperson said on Friday there was no justification for the attack.",
+        "2024-01-13",
+    );
+    assert_eq!(find(&found, "IRN", "USA", "11").date.as_deref(), Some("2024-01-12"));
+}

@@ -62,7 +62,28 @@ pub fn code(knowledge: &Knowledge, input: &Input<'_>) -> Vec<Event> {
             merge(&mut events, event);
         }
     }
+    if let Some(published) = input.published {
+        date_by_news_day(input, &mut events, published);
+    }
     events.into_iter().map(|d| d.event).collect()
+}
+
+/// Events the text does not date happened on the report's news day: the latest day,
+/// within three days before publication, that the report names outside sentences that
+/// look ahead ("Iran condemned the strikes", in a Saturday report of what happened "on
+/// Friday"). With no such day, the publication day itself.
+fn date_by_news_day(input: &Input<'_>, events: &mut [Dated], published: NaiveDate) {
+    let published_day = EventDate::day(published).to_string();
+    let news_day = sentence_texts(input)
+        .filter(|s| !speaks_of_the_future(s))
+        .flat_map(|s| dates::find(&s, Some(published), Tense::Past))
+        .filter_map(|t| NaiveDate::from_ymd_opt(t.date.year, t.date.month?, t.date.day?))
+        .filter(|&day| day <= published && published - day <= chrono::Duration::days(3))
+        .max();
+    let Some(news_day) = news_day else { return };
+    for d in events.iter_mut().filter(|d| !d.explicit && d.event.date.as_deref() == Some(published_day.as_str())) {
+        d.event.date = Some(EventDate::day(news_day).to_string());
+    }
 }
 
 /// What the document has told before the predicate being coded.
@@ -90,9 +111,23 @@ fn merge(events: &mut Vec<Dated>, new: Dated) {
             && a.root == b.root
             && (a.modality == Modality::Denied) == (b.modality == Modality::Denied)
     };
+    // An undated telling is the same act as a dated one near the news day; a dated act
+    // months or years before ("Putin visited Beijing in October 2023") is another one.
+    let near = |undated: &Dated, dated: &Dated| match (day_of(&undated.event), dated.event.date.as_deref()) {
+        (Some(news_day), Some(date)) => match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+            Ok(day) => (day - news_day).num_days().abs() <= 7,
+            Err(_) => news_day.to_string().starts_with(date),
+        },
+        _ => true,
+    };
     let compatible = |a: &Dated, b: &Dated| {
         let (x, y) = (a.event.date.as_deref().unwrap_or(""), b.event.date.as_deref().unwrap_or(""));
-        !a.explicit || !b.explicit || x.starts_with(y) || y.starts_with(x)
+        match (a.explicit, b.explicit) {
+            (true, true) => x.starts_with(y) || y.starts_with(x),
+            (false, true) => near(a, b),
+            (true, false) => near(b, a),
+            (false, false) => true,
+        }
     };
     match events.iter_mut().find(|d| same(&d.event, &new.event) && compatible(d, &new)) {
         Some(old) if !old.explicit && new.explicit => {
@@ -102,6 +137,11 @@ fn merge(events: &mut Vec<Dated>, new: Dated) {
         Some(_) => {}
         None => events.push(new),
     }
+}
+
+/// An event's date as a day, where it is one.
+fn day_of(event: &Event) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(event.date.as_deref()?, "%Y-%m-%d").ok()
 }
 
 fn today() -> NaiveDate {
