@@ -12,6 +12,7 @@ pub mod conllu;
 pub mod eval;
 pub mod gazetteer;
 pub mod lemma;
+mod lookup;
 pub mod ner;
 pub mod parser;
 pub mod perceptron;

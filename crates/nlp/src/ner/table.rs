@@ -4,6 +4,7 @@
 //! three cache misses, which dominated entity-tagging time). Weights stay `f32` and
 //! are added in feature order, so scores equal [`Perceptron::score_into`]'s exactly.
 use super::labels::N_TAGS;
+use crate::lookup::{prefetch, slot_of, BATCH};
 use crate::perceptron::Perceptron;
 
 /// Marks a free slot; a feature whose key is 0 keeps its row in `zero` instead.
@@ -19,12 +20,6 @@ struct Slot {
 pub struct WeightTable {
     slots: Vec<Slot>,
     zero: Option<[f32; N_TAGS]>,
-}
-
-#[inline]
-fn slot_of(key: u64, mask: usize) -> usize {
-    // Keys are FNV hashes; mix the high bits down before masking.
-    ((key ^ (key >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9) >> 20) as usize & mask
 }
 
 impl WeightTable {
@@ -89,22 +84,6 @@ impl WeightTable {
             }
         }
     }
-}
-
-const BATCH: usize = 16;
-
-#[inline]
-fn prefetch<T>(items: &[T], at: usize) {
-    #[cfg(target_arch = "x86_64")]
-    if at < items.len() {
-        // SAFETY: a prefetch is only a hint, and the address is inside `items`.
-        unsafe {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            _mm_prefetch(items.as_ptr().add(at) as *const i8, _MM_HINT_T0);
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = (items, at);
 }
 
 #[cfg(test)]

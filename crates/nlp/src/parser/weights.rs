@@ -5,6 +5,7 @@
 //! in an 8-byte slot; models of many classes (the arc labels, whose rows hold about
 //! three non-zero weights) keep up to three (class, weight) pairs in a 16-byte slot
 //! and the rest of longer rows in an overflow array.
+use crate::lookup::prefetch;
 use crate::perceptron::Perceptron;
 use serde::{Deserialize, Serialize};
 
@@ -462,21 +463,6 @@ impl Weights {
         }
         debug_assert_eq!(scores.len(), n);
     }
-}
-
-/// Hints the CPU to fetch the cache line holding `items[at]`.
-#[inline(always)]
-fn prefetch<T>(items: &[T], at: usize) {
-    #[cfg(target_arch = "x86_64")]
-    if at < items.len() {
-        // SAFETY: a prefetch is only a hint, and the address is inside `items`.
-        unsafe {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            _mm_prefetch(items.as_ptr().add(at) as *const i8, _MM_HINT_T0);
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = (items, at);
 }
 
 #[cfg(test)]

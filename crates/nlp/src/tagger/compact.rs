@@ -2,6 +2,7 @@
 //! an open-addressing table, so scoring a feature costs one probe in a dense key array
 //! and one read of a short row (a `HashMap` plus `f32` rows costs about three cache
 //! misses per feature, which dominates tagging time).
+use crate::lookup::{prefetch, slot_of, BATCH};
 use crate::perceptron::Perceptron;
 use serde::{Deserialize, Serialize};
 
@@ -48,12 +49,6 @@ impl From<CompactModel> for StoredModel {
 
 /// No feature hashes to this in practice (and a feature that does is just dropped).
 const EMPTY: u64 = 0;
-
-#[inline]
-fn slot_of(key: u64, mask: usize) -> usize {
-    // Keys are FNV hashes; mix the high bits down before masking.
-    ((key ^ (key >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9) >> 20) as usize & mask
-}
 
 impl CompactModel {
     /// Quantises `model`, dropping rows whose weights all round to zero.
@@ -150,23 +145,6 @@ impl CompactModel {
             }
         }
     }
-}
-
-const BATCH: usize = 16;
-
-/// Hints the CPU to fetch the cache line holding `items[at]`.
-#[inline(always)]
-fn prefetch<T>(items: &[T], at: usize) {
-    #[cfg(target_arch = "x86_64")]
-    if at < items.len() {
-        // SAFETY: a prefetch is only a hint, and the address is inside `items`.
-        unsafe {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            _mm_prefetch(items.as_ptr().add(at) as *const i8, _MM_HINT_T0);
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = (items, at);
 }
 
 /// Index of the highest score; ties go to the lowest index.
