@@ -97,17 +97,7 @@ pub fn read_gold(json: &str) -> Result<Vec<GoldRecord>, PloverError> {
 impl GoldRecord {
     /// The record's sentence as a document to code.
     pub fn document(&self) -> Document {
-        Document {
-            id: self.id.clone(),
-            source: "plover-gsr".into(),
-            title: None,
-            outlet: None,
-            byline: None,
-            published: self.date,
-            language: "en".into(),
-            text: self.text.clone(),
-            content_hash: String::new(),
-        }
+        Document { source: "plover-gsr".into(), ..Document::from_text(&self.id, &self.text, self.date) }
     }
 }
 

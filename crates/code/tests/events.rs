@@ -6,17 +6,7 @@ use dyad_code::{code_document, Event, Modality};
 use dyad_doc::Document;
 
 fn doc(text: &str, published: Option<&str>) -> Document {
-    Document {
-        id: "test".into(),
-        source: "test".into(),
-        title: None,
-        outlet: None,
-        byline: None,
-        published: published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap()),
-        language: "en".into(),
-        text: text.into(),
-        content_hash: String::new(),
-    }
+    Document::from_text("test", text, published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap()))
 }
 
 fn events(text: &str, published: &str) -> Vec<Event> {

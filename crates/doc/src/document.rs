@@ -52,10 +52,31 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document from text that is already clean (a sentence of a gold file, a test):
+    /// no cleaning, no metadata but the publication date, English.
+    pub fn from_text(id: &str, text: &str, published: Option<NaiveDate>) -> Document {
+        Document {
+            id: id.to_string(),
+            source: id.to_string(),
+            title: None,
+            outlet: None,
+            byline: None,
+            published,
+            language: "en".into(),
+            text: text.to_string(),
+            content_hash: content_hash(text),
+        }
+    }
+
     /// Length of the cleaned body in characters, as the output contract counts it.
     pub fn text_chars(&self) -> usize {
         self.text.chars().count()
     }
+}
+
+/// BLAKE3 of the cleaned body, hex.
+fn content_hash(text: &str) -> String {
+    blake3::hash(text.as_bytes()).to_hex().to_string()
 }
 
 pub(crate) fn prepare(raw: RawDocument) -> Document {
@@ -71,7 +92,7 @@ pub(crate) fn prepare(raw: RawDocument) -> Document {
         }
     };
     let given = raw.given;
-    let content_hash = blake3::hash(text.as_bytes()).to_hex().to_string();
+    let content_hash = content_hash(&text);
     Document {
         id: raw.id,
         source: given.url.clone().unwrap_or(raw.source),

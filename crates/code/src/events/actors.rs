@@ -413,17 +413,7 @@ mod tests {
     use dyad_doc::Document;
 
     fn events(text: &str) -> Vec<Event> {
-        let doc = Document {
-            id: "t".into(),
-            source: "test".into(),
-            title: None,
-            outlet: None,
-            byline: None,
-            published: chrono::NaiveDate::from_ymd_opt(2001, 5, 4),
-            language: "en".into(),
-            text: text.into(),
-            content_hash: String::new(),
-        };
+        let doc = Document::from_text("t", text, chrono::NaiveDate::from_ymd_opt(2001, 5, 4));
         crate::code_document(&doc).events
     }
 
@@ -434,17 +424,7 @@ mod tests {
     fn one_sided(text: &str) -> Vec<Event> {
         let knowledge = crate::knowledge::Knowledge::embedded().clone().with_one_sided_events(true);
         let analyzer = dyad_nlp::Analyzer::shipped().expect("shipped models");
-        let doc = Document {
-            id: "t".into(),
-            source: "test".into(),
-            title: None,
-            outlet: None,
-            byline: None,
-            published: chrono::NaiveDate::from_ymd_opt(2001, 5, 4),
-            language: "en".into(),
-            text: text.into(),
-            content_hash: String::new(),
-        };
+        let doc = Document::from_text("t", text, chrono::NaiveDate::from_ymd_opt(2001, 5, 4));
         crate::code_with(analyzer, &knowledge, &doc).events
     }
 
