@@ -37,15 +37,16 @@ pub struct Input<'a> {
 
 /// Codes the events of one document.
 pub fn code(knowledge: &Knowledge, input: &Input<'_>) -> Vec<Event> {
-    let reference = reference_date(input);
+    let texts: Vec<String> = sentence_texts(input).collect();
+    let reference = reference_date(input, &texts);
     let cx = Context { knowledge, entities: input.entities, date: reference.unwrap_or_else(today) };
     let mut events: Vec<Dated> = Vec::new();
     let mut together: Vec<ActorRef> = Vec::new();
-    for (si, (sentence, text)) in input.sentences.iter().zip(sentence_texts(input)).enumerate() {
+    for (si, (sentence, text)) in input.sentences.iter().zip(&texts).enumerate() {
         let mut group = None;
         for p in 0..sentence.tokens.len() {
             let told = Told { together: &together, events: &events };
-            let found = code_predicate(&cx, input, si, sentence, &text, p, reference, &told);
+            let found = code_predicate(&cx, input, si, sentence, text, p, reference, &told);
             let named = distinct_sources(&found);
             if named.len() >= 2 {
                 group = Some(named);
@@ -58,12 +59,12 @@ pub fn code(knowledge: &Knowledge, input: &Input<'_>) -> Vec<Event> {
             together = group;
         }
         let lookback_start = input.sentences[si.saturating_sub(denials::LOOKBACK)].start;
-        for event in denials::code(&cx, si, sentence, &text, lookback_start, &events) {
+        for event in denials::code(&cx, si, sentence, text, lookback_start, &events) {
             merge(&mut events, event);
         }
     }
     if let Some(published) = input.published {
-        date_by_news_day(input, &mut events, published);
+        date_by_news_day(&texts, &mut events, published);
     }
     events.into_iter().map(|d| d.event).collect()
 }
@@ -72,12 +73,10 @@ pub fn code(knowledge: &Knowledge, input: &Input<'_>) -> Vec<Event> {
 /// within three days before publication, that the report names outside sentences that
 /// look ahead ("Iran condemned the strikes", in a Saturday report of what happened "on
 /// Friday"). With no such day, the publication day itself.
-fn date_by_news_day(input: &Input<'_>, events: &mut [Dated], published: NaiveDate) {
+fn date_by_news_day(texts: &[String], events: &mut [Dated], published: NaiveDate) {
     let published_day = EventDate::day(published).to_string();
-    let news_day = sentence_texts(input)
-        .filter(|s| !speaks_of_the_future(s))
-        .flat_map(|s| dates::find(&s, Some(published), Tense::Past))
-        .filter_map(|t| NaiveDate::from_ymd_opt(t.date.year, t.date.month?, t.date.day?))
+    let news_day = named_days(texts, Some(published))
+        .map(|(day, _)| day)
         .filter(|&day| day <= published && published - day <= chrono::Duration::days(3))
         .max();
     let Some(news_day) = news_day else { return };
@@ -152,32 +151,34 @@ fn today() -> NaiveDate {
 /// else the latest day the text itself names or the caller's anchor, whichever is
 /// later. Days the text names without a year ("June 20") take the anchor's year, else
 /// the latest year the text mentions.
-pub fn reference_date(input: &Input<'_>) -> Option<NaiveDate> {
+fn reference_date(input: &Input<'_>, texts: &[String]) -> Option<NaiveDate> {
     if input.published.is_some() {
         return input.published;
     }
-    let texts: Vec<String> = sentence_texts(input).collect();
     let year_hint = input.anchor.or_else(|| {
         let latest_year = texts.iter().flat_map(|s| dates::find(s, None, Tense::Past)).map(|t| t.date.year).max()?;
         NaiveDate::from_ymd_opt(latest_year, 12, 31)
     });
-    let named_day = texts
-        .iter()
-        .filter(|s| !speaks_of_the_future(s))
-        .flat_map(|s| {
-            // Only days written out with their number: with a guessed reference,
-            // "Thursday" or "today" would resolve to the guess itself.
-            let chars: Vec<char> = s.chars().collect();
-            dates::find(s, year_hint, Tense::Past)
-                .into_iter()
-                .filter(move |t| chars[t.start..t.end].iter().any(|c| c.is_ascii_digit()))
-        })
-        .filter_map(|t| NaiveDate::from_ymd_opt(t.date.year, t.date.month?, t.date.day?))
-        .max();
+    // Only days written out with their number: with a guessed reference, "Thursday" or
+    // "today" would resolve to the guess itself.
+    let named_day = named_days(texts, year_hint).filter(|&(_, numbered)| numbered).map(|(day, _)| day).max();
     match (named_day, input.anchor) {
         (Some(day), Some(anchor)) => Some(day.max(anchor)),
         (day, anchor) => day.or(anchor),
     }
+}
+
+/// The days the text names to the day, outside sentences that look ahead, resolved
+/// against `reference`, each with whether it is written with its number ("June 20")
+/// rather than as a weekday or "yesterday".
+fn named_days(texts: &[String], reference: Option<NaiveDate>) -> impl Iterator<Item = (NaiveDate, bool)> + '_ {
+    texts.iter().filter(|s| !speaks_of_the_future(s)).flat_map(move |s| {
+        let chars: Vec<char> = s.chars().collect();
+        dates::find(s, reference, Tense::Past).into_iter().filter_map(move |t| {
+            let day = NaiveDate::from_ymd_opt(t.date.year, t.date.month?, t.date.day?)?;
+            Some((day, chars[t.start..t.end].iter().any(|c| c.is_ascii_digit())))
+        })
+    })
 }
 
 /// Whether a sentence looks ahead ("is scheduled to visit ... on June 20"), so that the
