@@ -328,3 +328,36 @@ fn undated_acts_of_a_report_happened_on_its_news_day() {
     );
     assert_eq!(find(&found, "IRN", "USA", "11").date.as_deref(), Some("2024-01-12"));
 }
+
+#[test]
+fn a_day_named_inside_a_quote_is_the_speakers_not_the_reports() {
+    // Published Saturday 13 January 2024: "this morning" in Friday's statement is Friday.
+    let found = events(
+        "Iran condemned the United States for its strikes on Yemen. \
+         \u{201c}We strongly condemn the military attacks carried out this morning by the United States,\u{201d} said a foreign ministry spokesperson. \
+         Yemen's Houthis spokesperson said on Friday there was no justification for the attack.",
+        "2024-01-13",
+    );
+    assert_eq!(find(&found, "IRN", "USA", "11").date.as_deref(), Some("2024-01-12"));
+}
+
+#[test]
+fn an_undated_report_looking_ahead_to_days_its_story_has_behind_it_was_written_before() {
+    // An undated report from the Monday before Putin's Hanoi visit, anchored to the
+    // Thursday of the first dated report of its story.
+    let text = "The United States has criticized Vietnam for hosting Putin, an embassy spokesperson told reporters on Monday. \
+                Putin will make a two-day visit to Vietnam, starting on Wednesday. \
+                The Kremlin announced on Monday that Putin will travel to Pyongyang, where he will meet Kim Jong Un and attend a concert, on Tuesday.";
+    let analyzer = dyad_nlp::Analyzer::shipped().unwrap();
+    let knowledge = dyad_code::knowledge::Knowledge::embedded();
+    let anchored = dyad_code::code_analysed(knowledge, &doc(text, None), &analyzer.analyze(text), NaiveDate::from_ymd_opt(2024, 6, 20));
+    let found = &anchored.events;
+    assert_eq!(find(found, "USA", "VNM", "11").date.as_deref(), Some("2024-06-17"));
+    let hanoi = find(found, "RUS", "VNM", "04");
+    assert_eq!((hanoi.modality, hanoi.date.as_deref()), (Modality::Planned, Some("2024-06-19")), "starting on Wednesday");
+    let pyongyang = find(found, "RUS", "PRK", "04");
+    assert_eq!(pyongyang.date.as_deref(), Some("2024-06-18"), "the day the coordinated clause names");
+    // Read on its own Thursday, the same report looks ahead to next week's days.
+    let dated = events(text, "2024-06-20");
+    assert_eq!(find(&dated, "RUS", "VNM", "04").date.as_deref(), Some("2024-06-26"));
+}

@@ -19,7 +19,7 @@ use crate::knowledge::{CameoInfo, Knowledge, PatternPos};
 use crate::modality;
 use crate::record::{ActorRef, Attribution, Event, Location, Modality, Quote, QuoteKind};
 use actors::Context;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Weekday};
 use dyad_nlp::{AnnotatedSentence, Token};
 use parse::{children, clause, has_rel, is_nominal, noun_phrase, surface, with_conjuncts};
 
@@ -162,33 +162,90 @@ fn reference_date(input: &Input<'_>, texts: &[String]) -> Option<NaiveDate> {
     // Only days written out with their number: with a guessed reference, "Thursday" or
     // "today" would resolve to the guess itself.
     let named_day = named_days(texts, year_hint).filter(|&(_, numbered)| numbered).map(|(day, _)| day).max();
-    match (named_day, input.anchor) {
+    let reference = match (named_day, input.anchor) {
         (Some(day), Some(anchor)) => Some(day.max(anchor)),
         (day, anchor) => day.or(anchor),
+    }?;
+    Some(written_before(texts, reference).unwrap_or(reference))
+}
+
+/// The day an undated report was written, where it looks ahead to days already behind
+/// its guessed reference: a report saying "the Kremlin announced on Monday that Putin
+/// will travel on Tuesday", read against the Thursday of its story's first dated report,
+/// was written on that Monday. Its day is the latest weekday it names as past, provided
+/// every weekday it looks ahead to comes after that day and no later than the guess.
+fn written_before(texts: &[String], guess: NaiveDate) -> Option<NaiveDate> {
+    let mut latest_past: Option<NaiveDate> = None;
+    let mut ahead: Vec<Weekday> = Vec::new();
+    for text in texts {
+        let cue = future_cue_at(text);
+        let chars: Vec<char> = text.chars().collect();
+        for t in dates::find(text, Some(guess), Tense::Past) {
+            let Some(weekday) = weekday_named(&chars[t.start..t.end]) else { continue };
+            match cue {
+                Some(cue) if t.start > cue => ahead.push(weekday),
+                _ => {
+                    let day = NaiveDate::from_ymd_opt(t.date.year, t.date.month?, t.date.day?)?;
+                    latest_past = latest_past.max(Some(day));
+                }
+            }
+        }
     }
+    let written = latest_past.filter(|&day| day < guess)?;
+    let comes_after = |weekday: Weekday| {
+        let days = (7 + weekday.num_days_from_monday() - written.weekday().num_days_from_monday()) % 7;
+        written + chrono::Duration::days(if days == 0 { 7 } else { days.into() })
+    };
+    (!ahead.is_empty() && ahead.iter().all(|&w| comes_after(w) <= guess)).then_some(written)
+}
+
+/// The weekday a time expression names ("on Monday"), if it names one.
+fn weekday_named(expr: &[char]) -> Option<Weekday> {
+    let words: String = expr.iter().collect();
+    words.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() > 3).find_map(|w| w.parse::<Weekday>().ok())
 }
 
 /// The days the text names to the day, outside sentences that look ahead, resolved
 /// against `reference`, each with whether it is written with its number ("June 20")
-/// rather than as a weekday or "yesterday".
+/// rather than as a weekday or "yesterday". Days a direct quote names without a number
+/// ("this morning") are the speaker's, not the report's, and are left out.
 fn named_days(texts: &[String], reference: Option<NaiveDate>) -> impl Iterator<Item = (NaiveDate, bool)> + '_ {
     texts.iter().filter(|s| !speaks_of_the_future(s)).flat_map(move |s| {
         let chars: Vec<char> = s.chars().collect();
         dates::find(s, reference, Tense::Past).into_iter().filter_map(move |t| {
             let day = NaiveDate::from_ymd_opt(t.date.year, t.date.month?, t.date.day?)?;
-            Some((day, chars[t.start..t.end].iter().any(|c| c.is_ascii_digit())))
+            let numbered = chars[t.start..t.end].iter().any(|c| c.is_ascii_digit());
+            (numbered || !inside_quote(&chars, t.start)).then_some((day, numbered))
         })
     })
+}
+
+/// Whether the character at `at` lies inside quotation marks opened earlier in the
+/// sentence.
+fn inside_quote(chars: &[char], at: usize) -> bool {
+    let before = &chars[..at];
+    let count = |mark: char| before.iter().filter(|&&c| c == mark).count();
+    count('\u{201c}') > count('\u{201d}') || count('"') % 2 == 1
 }
 
 /// Whether a sentence looks ahead ("is scheduled to visit ... on June 20"), so that the
 /// days it names may be later than the day it was written.
 fn speaks_of_the_future(sentence: &str) -> bool {
+    future_cue_at(sentence).is_some()
+}
+
+/// The character offset of the first word of `sentence` that looks ahead.
+fn future_cue_at(sentence: &str) -> Option<usize> {
     const CUES: [&str; 11] =
         ["will", "would", "shall", "scheduled", "expected", "plans", "planned", "upcoming", "next", "due", "later"];
-    sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| CUES.iter().any(|cue| w.eq_ignore_ascii_case(cue)))
+    let mut at = 0;
+    for word in sentence.split(|c: char| !c.is_alphanumeric()) {
+        if CUES.iter().any(|cue| word.eq_ignore_ascii_case(cue)) {
+            return Some(at);
+        }
+        at += word.chars().count() + 1;
+    }
+    None
 }
 
 /// The text of each sentence, in order, found in one pass over the document (sentence
@@ -541,13 +598,15 @@ fn event_date(
     for _ in 0..2 {
         // Of several in the clause, the one nearest the trigger ("The visit since 2000
         // follows Kim's tour in October 2023": the tour's is October 2023).
-        let own = clause(tokens, current);
-        let nearest = found
-            .iter()
-            .filter_map(|t| own.iter().filter(|&&i| overlaps(t, i)).map(|&i| (i.abs_diff(trigger), t)).min_by_key(|(d, _)| *d))
-            .min_by_key(|(d, _)| *d);
-        if let Some((_, t)) = nearest {
-            return Some(t.date);
+        let nearest_in = |scope: &[usize]| {
+            found
+                .iter()
+                .filter_map(|t| scope.iter().filter(|&&i| overlaps(t, i)).map(|&i| (i.abs_diff(trigger), t)).min_by_key(|(d, _)| *d))
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, t)| t.date)
+        };
+        if let Some(date) = nearest_in(&clause(tokens, current)).or_else(|| nearest_in(&attached_clauses(tokens, current))) {
+            return Some(date);
         }
         match tokens[current].head {
             Some(h) if ["ccomp", "xcomp", "advcl", "conj"].iter().any(|r| has_rel(&tokens[current], r)) => current = h,
@@ -555,6 +614,32 @@ fn event_date(
         }
     }
     None
+}
+
+/// The clauses that share a predicate's time without being its own: a participle
+/// hanging on it ("will make a visit, starting on Wednesday") and the verbs coordinated
+/// after it ("will meet Kim and attend a concert, on Tuesday").
+fn attached_clauses(tokens: &[Token], head: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    let attached = |h: usize, stack: &mut Vec<usize>| {
+        for c in children(tokens, h) {
+            let t = &tokens[c];
+            let participle = has_rel(t, "advcl")
+                && matches!(t.xpos.as_str(), "VBG" | "VBN")
+                && !children(tokens, c).any(|g| tokens[g].deprel.starts_with("nsubj"));
+            let coordinated = t.deprel == "conj" && c > h && t.upos == "VERB";
+            if participle || coordinated {
+                stack.push(c);
+            }
+        }
+    };
+    attached(head, &mut stack);
+    while let Some(h) = stack.pop() {
+        out.extend(clause(tokens, h));
+        attached(h, &mut stack);
+    }
+    out
 }
 
 /// Where the event happened: a place in an "in"/"at" phrase of the predicate, or the
