@@ -361,3 +361,59 @@ fn an_undated_report_looking_ahead_to_days_its_story_has_behind_it_was_written_b
     let dated = events(text, "2024-06-20");
     assert_eq!(find(&dated, "RUS", "VNM", "04").date.as_deref(), Some("2024-06-26"));
 }
+
+#[test]
+fn a_signing_hung_on_the_subject_by_the_parser_is_still_done_by_both() {
+    // TASS, 16 May 2024: the parser takes "have signed" for a relative clause of "Putin".
+    let found = events(
+        "Russian President Vladimir Putin and his Chinese counterpart Xi Jinping have signed a joint statement on deepening strategic partnership relations.",
+        "2024-05-16",
+    );
+    assert_eq!(find(&found, "RUS", "CHN", "05").cameo, "057");
+    assert_eq!(find(&found, "CHN", "RUS", "05").cameo, "057");
+}
+
+#[test]
+fn who_is_the_person_named_before_it_not_the_world_health_organization() {
+    let found = events(
+        "Biden urged unity against Russian President Vladimir Putin, who launched the Ukraine invasion in 2022.",
+        "2024-07-10",
+    );
+    let invasion = find(&found, "RUS", "UKR", "19");
+    assert_eq!(invasion.source.actor.as_deref(), Some("RUSGOV"));
+    assert_eq!(invasion.date.as_deref(), Some("2022"));
+    assert!(found.iter().all(|e| e.source.actor.as_deref() != Some("IGOUNOHLHWHO")), "{found:#?}");
+}
+
+#[test]
+fn a_hyphenated_pair_of_demonyms_carries_out_the_act_together() {
+    let found = events("The document was signed after extensive Russian-Chinese negotiations.", "2024-05-16");
+    assert_eq!(find(&found, "RUS", "CHN", "04").cameo, "046");
+    assert_eq!(find(&found, "CHN", "RUS", "04").cameo, "046");
+}
+
+#[test]
+fn the_two_countries_are_the_parties_of_the_last_joint_act() {
+    // AP, 20 June 2024: Ukraine and Russia are named in between, but the two countries
+    // agreeing are still Russia and Vietnam.
+    let found = events(
+        "Russia and Vietnam held talks in Hanoi on Thursday. \
+         Russia has faced isolation over its war in Ukraine. \
+         The two countries also agreed to work on a roadmap for a nuclear science center.",
+        "2024-06-20",
+    );
+    assert!(found.iter().all(|e| e.source.country.as_deref() != Some("UKR")), "{found:#?}");
+    find(&found, "VNM", "RUS", "03");
+}
+
+#[test]
+fn an_act_planned_and_an_act_done_between_the_same_sides_are_two_events() {
+    // AP, 20 June 2024: the arrival happened; the talks are still to come.
+    let found = events(
+        "Putin arrived in Vietnam on Thursday. Putin is expected to hold further talks with the Vietnamese president.",
+        "2024-06-20",
+    );
+    let to_vietnam: Vec<(&str, Modality)> =
+        found.iter().filter(|e| e.source.country.as_deref() == Some("RUS") && e.target.country.as_deref() == Some("VNM") && e.root == "04").map(|e| (e.cameo.as_str(), e.modality)).collect();
+    assert!(to_vietnam.contains(&("042", Modality::Asserted)) && to_vietnam.iter().any(|&(_, m)| m == Modality::Planned), "{found:#?}");
+}

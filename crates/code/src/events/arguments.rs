@@ -15,7 +15,7 @@ pub fn verb_sources(tokens: &[Token], verb: usize) -> Vec<usize> {
     let mut current = verb;
     for _ in 0..4 {
         if let Some(s) = child_with(tokens, current, "nsubj").or_else(|| child_with(tokens, current, "csubj")) {
-            let s = antecedent(tokens, current, s);
+            let Some(s) = antecedent(tokens, current, s) else { return Vec::new() };
             let mut subjects = with_conjuncts(tokens, s);
             // "The United States and Britain launched": a coordination the parser left as
             // two subjects of the verb.
@@ -31,6 +31,12 @@ pub fn verb_sources(tokens: &[Token], verb: usize) -> Vec<usize> {
         if has_rel(&tokens[current], "xcomp") || rel == "conj" || has_rel(&tokens[current], "advcl") {
             current = head;
         } else if has_rel(&tokens[current], "acl") {
+            // A finite clause hung on the root noun is the sentence the parser missed:
+            // "Putin and his Chinese counterpart Xi Jinping have signed ..." (both sign).
+            let finite = children(tokens, current).any(|c| tokens[c].deprel == "aux") || tokens[current].xpos == "VBD";
+            if tokens[head].head.is_none() && rel == "acl:relcl" && finite {
+                return with_conjuncts(tokens, head);
+            }
             return vec![head];
         } else if matches!(rel, "parataxis" | "dep") && head < current && is_nominal(&tokens[head]) {
             // A subject the parser left as the root: "Russia on Friday condemned ...".
@@ -54,13 +60,25 @@ fn agent(tokens: &[Token], verb: usize) -> Option<usize> {
     })
 }
 
-/// A relative pronoun subject stands for the noun its clause modifies.
-fn antecedent(tokens: &[Token], verb: usize, subject: usize) -> usize {
-    if RELATIVE.contains(&tokens[subject].text.to_lowercase().as_str()) && has_rel(&tokens[verb], "acl") {
-        tokens[verb].head.unwrap_or(subject)
-    } else {
-        subject
+/// A relative pronoun subject stands for the noun its clause modifies, or, where the
+/// parser did not hang the clause on it ("Putin, who launched ..." as parataxis), for the
+/// name just before it. A relative pronoun is never an actor itself ("who" is not WHO).
+fn antecedent(tokens: &[Token], verb: usize, subject: usize) -> Option<usize> {
+    if !RELATIVE.contains(&tokens[subject].text.to_lowercase().as_str()) {
+        return Some(subject);
     }
+    if has_rel(&tokens[verb], "acl") {
+        return tokens[verb].head;
+    }
+    let before = (0..subject).rev().find(|&i| tokens[i].upos != "PUNCT")?;
+    let mut noun = before;
+    while matches!(tokens[noun].deprel.as_str(), "flat" | "compound") {
+        match tokens[noun].head {
+            Some(h) if h != noun => noun = h,
+            _ => break,
+        }
+    }
+    is_nominal(&tokens[noun]).then_some(noun)
 }
 
 /// The subject of a passive verb ("Putin was welcomed by Xi"): the target of the act.

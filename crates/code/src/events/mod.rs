@@ -107,8 +107,8 @@ fn merge(events: &mut Vec<Dated>, new: Dated) {
     let same = |a: &Event, b: &Event| {
         a.source.actor == b.source.actor
             && a.target.actor == b.target.actor
-            && a.root == b.root
-            && (a.modality == Modality::Denied) == (b.modality == Modality::Denied)
+            && a.cameo == b.cameo
+            && (a.modality == b.modality || [a.modality, b.modality].contains(&Modality::Possible))
     };
     // An undated telling is the same act as a dated one near the news day; a dated act
     // months or years before ("Putin visited Beijing in October 2023") is another one.
@@ -474,10 +474,30 @@ pub(super) fn resolve_all(cx: &Context<'_>, si: usize, tokens: &[Token], heads: 
     heads
         .iter()
         .flat_map(|&h| {
-            actors::pair(cx, si, tokens, h)
-                .or_else(|| Some(actors_of_act(cx, si, tokens, h, told)).filter(|a| !a.is_empty()))
+            // "The two countries also agreed": the parties of the last act done together,
+            // else the last two states or leaders named.
+            let pair = actors::pair(cx, si, tokens, h).map(|named| if told.together.len() >= 2 { told.together.to_vec() } else { named });
+            pair.or_else(|| Some(actors_of_act(cx, si, tokens, h, told)).filter(|a| !a.is_empty()))
                 .or_else(|| actors::resolve(cx, si, tokens, h).map(|a| vec![a]))
+                .or_else(|| Some(hyphenated_actors(cx, &tokens[h])).filter(|a| !a.is_empty()))
                 .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// "UK-US strikes", "Russian-Chinese negotiations": actors joined by a hyphen in one
+/// word, each part a name or adjective the knowledge resolves.
+fn hyphenated_actors(cx: &Context<'_>, token: &Token) -> Vec<ActorRef> {
+    let parts: Vec<&str> = token.text.split('-').collect();
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    parts
+        .into_iter()
+        .filter_map(|part| {
+            let found = cx.knowledge.resolve(part, cx.date)?;
+            let country = found.country().map(|c| c.as_str().to_string());
+            Some(ActorRef { text: part.to_string(), actor: Some(found.actor().as_str().to_string()), country, name: Some(part.to_string()) })
         })
         .collect()
 }
@@ -492,18 +512,8 @@ fn actors_of_act(cx: &Context<'_>, si: usize, tokens: &[Token], head: usize, tol
     };
     let mut out: Vec<ActorRef> =
         arguments::named_sources(tokens, head).into_iter().filter_map(|s| actors::resolve(cx, si, tokens, s)).collect();
-    // "UK-US strikes": a compound of actors joined by a hyphen.
     for modifier in children(tokens, head).filter(|&c| matches!(tokens[c].deprel.as_str(), "compound" | "amod")) {
-        let parts: Vec<&str> = tokens[modifier].text.split('-').collect();
-        if parts.len() < 2 {
-            continue;
-        }
-        for part in parts {
-            if let Some(found) = cx.knowledge.resolve(part, cx.date) {
-                let country = found.country().map(|c| c.as_str().to_string());
-                out.push(ActorRef { text: part.to_string(), actor: Some(found.actor().as_str().to_string()), country, name: Some(part.to_string()) });
-            }
-        }
+        out.extend(hyphenated_actors(cx, &tokens[modifier]));
     }
     // "the strikes" points back; "the pact Putin signed with Kim" says whose it is.
     let pointing = children(tokens, head).any(|c| matches!(tokens[c].text.to_lowercase().as_str(), "the" | "these" | "those" | "such"))
