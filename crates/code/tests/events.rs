@@ -417,3 +417,13 @@ fn an_act_planned_and_an_act_done_between_the_same_sides_are_two_events() {
         found.iter().filter(|e| e.source.country.as_deref() == Some("RUS") && e.target.country.as_deref() == Some("VNM") && e.root == "04").map(|e| (e.cameo.as_str(), e.modality)).collect();
     assert!(to_vietnam.contains(&("042", Modality::Asserted)) && to_vietnam.iter().any(|&(_, m)| m == Modality::Planned), "{found:#?}");
 }
+
+#[test]
+fn a_group_named_in_apposition_is_the_actor_and_strikes_by_others_are_theirs() {
+    // After newsio.com, 13 January 2024.
+    let found = events("Lebanon's powerful armed group Hezbollah also condemned the strikes by the US and Britain.", "2024-01-13");
+    for target in ["USA", "GBR"] {
+        let condemned = find(&found, "LBN", target, "11");
+        assert_eq!(condemned.source.actor.as_deref(), Some("LBNREB"));
+    }
+}

@@ -479,6 +479,8 @@ pub(super) fn resolve_all(cx: &Context<'_>, si: usize, tokens: &[Token], heads: 
             let pair = actors::pair(cx, si, tokens, h).map(|named| if told.together.len() >= 2 { told.together.to_vec() } else { named });
             pair.or_else(|| Some(actors_of_act(cx, si, tokens, h, told)).filter(|a| !a.is_empty()))
                 .or_else(|| actors::resolve(cx, si, tokens, h).map(|a| vec![a]))
+                // "Lebanon's powerful armed group Hezbollah": the name in apposition.
+                .or_else(|| children(tokens, h).find(|&c| tokens[c].deprel == "appos").and_then(|a| actors::resolve(cx, si, tokens, a)).map(|a| vec![a]))
                 .or_else(|| Some(hyphenated_actors(cx, &tokens[h])).filter(|a| !a.is_empty()))
                 .unwrap_or_default()
         })
