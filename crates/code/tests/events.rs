@@ -427,3 +427,17 @@ fn a_group_named_in_apposition_is_the_actor_and_strikes_by_others_are_theirs() {
         assert_eq!(condemned.source.actor.as_deref(), Some("LBNREB"));
     }
 }
+
+#[test]
+fn they_in_a_report_are_those_who_report_it() {
+    // The Moscow Times, 12 January 2024 (after AP).
+    let found = events(
+        "The Houthis have attacked ships in the Red Sea for weeks. \
+         The U.S. and U.K. air forces said they struck multiple Houthi targets in Yemen late on Thursday.",
+        "2024-01-12",
+    );
+    for source in ["USA", "GBR"] {
+        let strike = find(&found, source, "YEM", "19");
+        assert_eq!((strike.modality, strike.date.as_deref()), (Modality::Claimed, Some("2024-01-11")));
+    }
+}

@@ -16,6 +16,9 @@ pub fn verb_sources(tokens: &[Token], verb: usize) -> Vec<usize> {
     for _ in 0..4 {
         if let Some(s) = child_with(tokens, current, "nsubj").or_else(|| child_with(tokens, current, "csubj")) {
             let Some(s) = antecedent(tokens, current, s) else { return Vec::new() };
+            if let Some(speaker) = reporting_subject(tokens, current, s) {
+                return with_conjuncts(tokens, speaker);
+            }
             let mut subjects = with_conjuncts(tokens, s);
             // "The United States and Britain launched": a coordination the parser left as
             // two subjects of the verb.
@@ -46,6 +49,29 @@ pub fn verb_sources(tokens: &[Token], verb: usize) -> Vec<usize> {
         }
     }
     Vec::new()
+}
+
+/// The subject of the reporting verb a pronoun subject stands for: "The U.S. and U.K.
+/// air forces said they struck ...", "Russia said it had requested ...". The pronoun
+/// must agree in number with that subject.
+fn reporting_subject(tokens: &[Token], verb: usize, subject: usize) -> Option<usize> {
+    const REPORTING: &[&str] = &["say", "announce", "claim", "state", "add", "tell", "report", "insist", "confirm", "declare"];
+    let plural = match tokens[subject].text.to_lowercase().as_str() {
+        "they" => true,
+        "he" | "she" | "it" => false,
+        _ => return None,
+    };
+    if tokens[verb].deprel != "ccomp" {
+        return None;
+    }
+    let head = tokens[verb].head?;
+    if !REPORTING.contains(&tokens[head].lemma.as_str()) {
+        return None;
+    }
+    let speaker = child_with(tokens, head, "nsubj")?;
+    let speaker_plural = matches!(tokens[speaker].xpos.as_str(), "NNS" | "NNPS")
+        || children(tokens, speaker).any(|c| tokens[c].deprel == "conj");
+    (is_nominal(&tokens[speaker]) && tokens[speaker].upos != "PRON" && speaker_plural == plural).then_some(speaker)
 }
 
 /// Whether the verb is passive ("was greeted by Kim").
