@@ -441,3 +441,13 @@ fn they_in_a_report_are_those_who_report_it() {
         assert_eq!((strike.modality, strike.date.as_deref()), (Modality::Claimed, Some("2024-01-11")));
     }
 }
+
+#[test]
+fn an_act_called_joint_is_done_by_the_clause_subjects_with_each_other() {
+    // Reuters, 25 July 2024.
+    let found = events("China and Russia flew bombers near Alaska in a joint patrol on Wednesday.", "2024-07-25");
+    for (source, target) in [("CHN", "RUS"), ("RUS", "CHN")] {
+        let patrol = find(&found, source, target, "06");
+        assert_eq!((patrol.cameo.as_str(), patrol.date.as_deref()), ("062", Some("2024-07-24")));
+    }
+}

@@ -312,7 +312,10 @@ fn code_predicate(
     };
     let root = info.code.root_code().to_string();
     // Meetings, shared intentions and agreements between conjoined subjects are mutual.
-    let mutual = matches!(root.as_str(), "03" | "04" | "05");
+    // Done with each other: consultations, cooperation, and acts called joint ("in a
+    // joint patrol", "a joint declaration").
+    let called_joint = noun && children(tokens, p).any(|c| tokens[c].deprel == "amod" && tokens[c].lemma.eq_ignore_ascii_case("joint"));
+    let mutual = matches!(root.as_str(), "03" | "04" | "05") || called_joint;
     if noun && sources.is_empty() {
         sources = arguments::between(tokens, p);
     }
