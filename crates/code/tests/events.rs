@@ -451,3 +451,15 @@ fn an_act_called_joint_is_done_by_the_clause_subjects_with_each_other() {
         assert_eq!((patrol.cameo.as_str(), patrol.date.as_deref()), ("062", Some("2024-07-24")));
     }
 }
+
+#[test]
+fn every_member_of_a_listed_subject_acts() {
+    // AFP, 12 January 2024: the parser breaks the list off before "and the Netherlands".
+    let found = events(
+        "Biden said Australia, Bahrain, Canada and the Netherlands had provided non-operational support to the US and British strikes.",
+        "2024-01-12",
+    );
+    let sources: std::collections::BTreeSet<&str> =
+        found.iter().filter(|e| e.target.country.as_deref() == Some("USA")).filter_map(|e| e.source.country.as_deref()).collect();
+    assert_eq!(sources.into_iter().collect::<Vec<_>>(), ["AUS", "BHR", "CAN", "NLD"], "{found:#?}");
+}

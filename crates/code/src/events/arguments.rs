@@ -26,6 +26,7 @@ pub fn verb_sources(tokens: &[Token], verb: usize) -> Vec<usize> {
                 c > s && c < current && tokens[c].deprel == "nsubj" && tokens[c - 1].upos == "CCONJ" && is_nominal(&tokens[c])
             };
             subjects.extend(children(tokens, current).filter(|&c| coordinated(c)));
+            subjects.extend(list_before(tokens, s));
             return subjects;
         }
         // No subject of its own: "scheduled to visit", "landed ... and met", "a visit that ...".
@@ -49,6 +50,29 @@ pub fn verb_sources(tokens: &[Token], verb: usize) -> Vec<usize> {
         }
     }
     Vec::new()
+}
+
+/// The start of a list the parser broke off before its last member: in "Biden said
+/// Australia, Bahrain, Canada and the Netherlands had provided support", only "the
+/// Netherlands" is the subject; the comma-separated names before its "and" are too.
+fn list_before(tokens: &[Token], last: usize) -> Vec<usize> {
+    let start = super::parse::noun_phrase(tokens, last).0;
+    let Some(and) = start.checked_sub(1).filter(|&k| tokens[k].upos == "CCONJ") else { return Vec::new() };
+    let Some(mut head) = and.checked_sub(1).filter(|&j| tokens[j].upos == "PROPN") else { return Vec::new() };
+    while tokens[head].deprel == "conj" {
+        match tokens[head].head {
+            Some(h) if h < head && tokens[h].upos == "PROPN" => head = h,
+            _ => break,
+        }
+    }
+    let members = with_conjuncts(tokens, head);
+    let listed = members.len() >= 2 && members.windows(2).all(|w| tokens[w[1] - 1].text == ",");
+    let free = !matches!(tokens[head].deprel.split(':').next(), Some("obj" | "iobj" | "nsubj"));
+    if listed && free && !members.contains(&last) {
+        members
+    } else {
+        Vec::new()
+    }
 }
 
 /// The subject of the reporting verb a pronoun subject stands for: "The U.S. and U.K.
