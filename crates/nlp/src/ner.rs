@@ -277,7 +277,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 6, min_count: 2, prune_below: 0.0, round_to: 0.0, seed: 7, augment: true, stack: true }
+        TrainOptions { epochs: 6, min_count: 2, prune_below: 0.0, round_to: 0.0, seed: 7, augment: true, stack: false }
     }
 }
 

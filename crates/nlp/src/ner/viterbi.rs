@@ -54,9 +54,10 @@ pub fn best_path(emissions: &[[f32; N_TAGS]], edges: &[Transitions]) -> Vec<usiz
         }
         prev = cur;
     }
+    // The last token's tag must be one that may end a span (O may follow it).
     let mut last = 0;
     for t in 1..N_TAGS {
-        if prev[t] > prev[last] {
+        if ok[t][0] && prev[t] > prev[last] {
             last = t;
         }
     }
@@ -71,13 +72,13 @@ pub fn best_path(emissions: &[[f32; N_TAGS]], edges: &[Transitions]) -> Vec<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::labels::{tag_of, Label};
+    use crate::ner::labels::{tag_of, Label, Part};
 
     #[test]
     fn a_strong_transition_overrides_a_weak_emission() {
-        let b_org = tag_of(Label::Org, false).unwrap();
-        let i_org = tag_of(Label::Org, true).unwrap();
-        let b_per = tag_of(Label::Per, false).unwrap();
+        let b_org = tag_of(Label::Org, Part::Begin).unwrap();
+        let i_org = tag_of(Label::Org, Part::Last).unwrap();
+        let b_per = tag_of(Label::Per, Part::Unit).unwrap();
         let mut trans = [[0f32; N_TAGS]; N_TAGS + 1];
         trans[b_org][i_org] = 2.0;
         let mut e = vec![[0f32; N_TAGS]; 2];
