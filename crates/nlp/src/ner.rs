@@ -25,7 +25,7 @@ use data::Gold;
 use features::View;
 use table::WeightTable;
 pub use labels::Label;
-use labels::{spans_of, N_TAGS};
+use labels::{edge_group, spans_of, N_EDGE_GROUPS, N_TAGS};
 use structured::StructTrainer;
 use viterbi::Transitions;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -113,10 +113,20 @@ fn decode(model: &impl Scorer, trans: &Transitions, view: &View, first: Option<&
 /// previous tag that can occur there.
 fn edge_scores(model: &impl Scorer, trans: &Transitions, view: &View, i: usize, buf: &mut Vec<u64>) -> Transitions {
     let mut m = *trans;
-    let prevs = if i == 0 { N_TAGS..N_TAGS + 1 } else { 0..N_TAGS };
-    for p in prevs {
-        view.edge_features(i, p, buf);
-        model.score(buf, &mut m[p]);
+    if i == 0 {
+        view.edge_features(i, edge_group(N_TAGS), buf);
+        model.score(buf, &mut m[N_TAGS]);
+        return m;
+    }
+    let mut rows = [[0f32; N_TAGS]; N_EDGE_GROUPS];
+    for (g, row) in rows.iter_mut().enumerate() {
+        view.edge_features(i, g, buf);
+        model.score(buf, row);
+    }
+    for (p, r) in m.iter_mut().enumerate().take(N_TAGS) {
+        for (x, y) in r.iter_mut().zip(&rows[edge_group(p)]) {
+            *x += y;
+        }
     }
     m
 }
@@ -386,11 +396,11 @@ fn train_pass(views: &[(View, &[usize])], which: &[usize], stack: Option<&[Vec<u
                 if (gp, gold[i]) != (pp, guess[i]) {
                     trainer.add(features::transition(gp), gold[i], 1.0);
                     trainer.add(features::transition(pp), guess[i], -1.0);
-                    view.edge_features(i, gp, &mut buf);
+                    view.edge_features(i, edge_group(gp), &mut buf);
                     for &f in &buf {
                         trainer.add(f, gold[i], 1.0);
                     }
-                    view.edge_features(i, pp, &mut buf);
+                    view.edge_features(i, edge_group(pp), &mut buf);
                     for &f in &buf {
                         trainer.add(f, guess[i], -1.0);
                     }

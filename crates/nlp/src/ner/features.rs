@@ -2,7 +2,7 @@
 //! gazetteer matches around it and the previous tags, hashed with
 //! [`crate::perceptron::feature`]. Per-token strings (lower case, shape) are made once
 //! per sentence; making a feature allocates nothing.
-use super::labels::TAG_NAMES;
+use super::labels::{EDGE_GROUP_NAMES, TAG_NAMES};
 use crate::gazetteer::{GazKind, Gazetteer};
 use crate::perceptron::feature;
 
@@ -115,12 +115,13 @@ pub fn transition(prev: usize) -> u64 {
 }
 
 impl<'a> View<'a> {
-    /// Edge features of token `i` after tag `prev`: what the word looks like, joined
-    /// with the tag before it (the transition itself is [`transition`]). Each is
-    /// scored once per possible previous tag in Viterbi decoding, so they are few.
-    pub fn edge_features(&self, i: usize, prev: usize, out: &mut Vec<u64>) {
+    /// Edge features of token `i` after a tag of edge group `group`
+    /// ([`super::labels::edge_group`]): what the word looks like, joined with whether
+    /// a span is open before it (the transition itself is [`transition`]). Each is
+    /// scored once per group in Viterbi decoding, so they are few.
+    pub fn edge_features(&self, i: usize, group: usize, out: &mut Vec<u64>) {
         out.clear();
-        let p = TAG_NAMES[prev];
+        let p = EDGE_GROUP_NAMES[group];
         out.push(feature(61, &[p, &self.shape[i]]));
         out.push(feature(62, &[p, self.pos[i]]));
         out.push(feature(63, &[p, self.gaz[i]]));

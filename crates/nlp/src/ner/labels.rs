@@ -99,6 +99,22 @@ pub fn allowed_after(prev: usize) -> [bool; N_TAGS] {
     a
 }
 
+/// Number of [`edge_group`]s.
+pub const N_EDGE_GROUPS: usize = 1 + MODEL_TYPES.len();
+
+/// Names of the edge groups, used as feature parts.
+pub const EDGE_GROUP_NAMES: [&str; N_EDGE_GROUPS] = ["out", "open-PER", "open-ORG", "open-LOC", "open-NORP"];
+
+/// What the edge features see of the previous tag (`N_TAGS`: the sentence start):
+/// 0 when no span is open after it, else 1 + the type of the open span. Coarser than
+/// the tag, so a token's edge features are scored a few times, not once per tag.
+pub fn edge_group(prev: usize) -> usize {
+    match type_of(prev) {
+        Some((l, p)) if p.continues() => 1 + MODEL_TYPES.iter().position(|&m| m == l).unwrap_or(0),
+        _ => 0,
+    }
+}
+
 /// Token spans `[start, end)` with their types, from a tag sequence (read leniently:
 /// a B or U starts a span, an I or L of another type starts one too).
 pub fn spans_of(tags: &[usize]) -> Vec<(usize, usize, Label)> {
