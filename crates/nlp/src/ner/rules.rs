@@ -118,7 +118,8 @@ fn common_word_place(w: &str) -> bool {
             | "hope" | "lima" | "most" | "university" | "union" | "kent" | "mark"
             | "sandwich" | "york" | "lincoln" | "jackson" | "austin" | "columbia" | "florence" | "eugene" | "independence"
             | "temple" | "liberty" | "concord" | "mercury" | "venus" | "china's" | "congo" | "aden" | "nancy" | "sydney"
-            | "chester" | "salem" | "troy" | "bar" | "gay" | "dover" | "darwin"
+            | "chester" | "salem" | "troy" | "bar" | "gay" | "dover" | "darwin" | "boulder" | "flagstaff" | "riverside"
+            | "queens" | "manhattan" | "worcester" | "bristol" | "burbank" | "cambridge" | "oxford"
     )
 }
 
