@@ -22,6 +22,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Err(_) => NerModel::shipped().map_err(|e| e.to_string())?,
     };
     let ppl = [Label::Per, Label::Org, Label::Loc];
+    let dev = std::fs::read_to_string(format!("{shared}/uner/en_ewt-ud-dev.iob2"))?;
+    let (gold, _) = data::read_uner(&dev, data::uner_label)?;
+    println!("UNER EWT dev (tuning set), sentence by sentence:\n{}", ner::evaluate(model, &gold, as_loc, &ppl));
     for file in ["en_ewt-ud-test.iob2", "en_pud-ud-test.iob2"] {
         let input = std::fs::read_to_string(format!("{shared}/uner/{file}"))?;
         let (gold, skipped) = data::read_uner(&input, data::uner_label)?;

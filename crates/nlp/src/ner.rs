@@ -13,17 +13,21 @@ pub mod features;
 pub mod labels;
 pub mod memory;
 pub mod rules;
+pub mod structured;
 pub mod table;
+pub mod viterbi;
 
 use crate::gazetteer::Gazetteer;
-use crate::perceptron::{argmax, Perceptron, Trainer};
+use crate::perceptron::Perceptron;
 use crate::tagger::Tagger;
 use crate::{AnnotatedSentence, EntitySpan, Token};
 use data::Gold;
 use features::View;
 use table::WeightTable;
 pub use labels::Label;
-use labels::{allowed_after, spans_of, N_TAGS};
+use labels::{edge_group, spans_of, N_EDGE_GROUPS, N_TAGS};
+use structured::StructTrainer;
+use viterbi::Transitions;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
@@ -45,6 +49,8 @@ pub struct NerModel {
     second: Option<Perceptron>,
     /// The inference forms of `first` and `second`.
     tables: (WeightTable, Option<WeightTable>),
+    /// The transition scores of `first` and `second`.
+    trans: (Transitions, Transitions),
 }
 
 #[derive(serde::Serialize)]
@@ -83,24 +89,55 @@ fn words_and_tags(tokens: &[Token]) -> (Vec<&str>, Vec<&str>) {
     tokens.iter().map(|t| (t.text.as_str(), t.xpos.as_str())).unzip()
 }
 
-/// Greedy left-to-right IOB tags of one sentence; `first` adds the stacked features.
-fn decode(model: &impl Scorer, view: &View, first: Option<&[usize]>) -> Vec<usize> {
-    let mut tags = Vec::with_capacity(view.len());
+/// IOB tags of one sentence by Viterbi decoding over the emission scores of each
+/// token's features, the transition scores `trans` and the edge features'; `first`
+/// adds the stacked features (the first pass's tags).
+fn decode(model: &impl Scorer, trans: &Transitions, view: &View, first: Option<&[usize]>) -> Vec<usize> {
+    let mut emissions = Vec::with_capacity(view.len());
+    let mut edges = Vec::with_capacity(view.len());
     let mut feats = Vec::with_capacity(56);
-    let mut scores = [0f32; N_TAGS];
-    let (mut p1, mut p2) = (N_TAGS, N_TAGS);
     for i in 0..view.len() {
         match first {
-            Some(f) => view.second_features(i, p1, p2, f, &mut feats),
-            None => view.features(i, p1, p2, &mut feats),
+            Some(f) => view.second_features(i, f, &mut feats),
+            None => view.features(i, &mut feats),
         }
-        scores.fill(0.0);
-        model.score(&feats, &mut scores);
-        let t = argmax(&scores, Some(&allowed_after(if p1 == N_TAGS { 0 } else { p1 })));
-        tags.push(t);
-        (p2, p1) = (p1, t);
+        let mut e = [0f32; N_TAGS];
+        model.score(&feats, &mut e);
+        emissions.push(e);
+        edges.push(edge_scores(model, trans, view, i, &mut feats));
     }
-    tags
+    viterbi::best_path(&emissions, &edges)
+}
+
+/// The move scores into token `i`: transitions plus edge features, for each
+/// previous tag that can occur there.
+fn edge_scores(model: &impl Scorer, trans: &Transitions, view: &View, i: usize, buf: &mut Vec<u64>) -> Transitions {
+    let mut m = *trans;
+    if i == 0 {
+        view.edge_features(i, edge_group(N_TAGS), buf);
+        model.score(buf, &mut m[N_TAGS]);
+        return m;
+    }
+    let mut rows = [[0f32; N_TAGS]; N_EDGE_GROUPS];
+    for (g, row) in rows.iter_mut().enumerate() {
+        view.edge_features(i, g, buf);
+        model.score(buf, row);
+    }
+    for (p, r) in m.iter_mut().enumerate().take(N_TAGS) {
+        for (x, y) in r.iter_mut().zip(&rows[edge_group(p)]) {
+            *x += y;
+        }
+    }
+    m
+}
+
+/// The transition scores of a model: the rows of its [`features::transition`] features.
+fn transitions(model: &impl Scorer) -> Transitions {
+    let mut t = [[0f32; N_TAGS]; N_TAGS + 1];
+    for (p, row) in t.iter_mut().enumerate() {
+        model.score(&[features::transition(p)], row);
+    }
+    t
 }
 
 /// What [`decode`] scores with: a model being trained, or a loaded model's table.
@@ -109,6 +146,12 @@ trait Scorer {
 }
 
 impl Scorer for Perceptron {
+    fn score(&self, features: &[u64], scores: &mut [f32; N_TAGS]) {
+        self.score_into(features, scores);
+    }
+}
+
+impl Scorer for StructTrainer {
     fn score(&self, features: &[u64], scores: &mut [f32; N_TAGS]) {
         self.score_into(features, scores);
     }
@@ -143,7 +186,8 @@ impl NerModel {
 
     fn new(first: Perceptron, second: Option<Perceptron>) -> Self {
         let tables = (WeightTable::new(&first), second.as_ref().map(WeightTable::new));
-        NerModel { first, second, tables }
+        let trans = (transitions(&tables.0), tables.1.as_ref().map_or([[0f32; N_TAGS]; N_TAGS + 1], transitions));
+        NerModel { first, second, tables, trans }
     }
 
     /// Writes the model, gzip-compressed.
@@ -164,9 +208,9 @@ impl NerModel {
     /// over `words` with their predicted Penn tags.
     pub fn model_spans(&self, words: &[&str], pos: &[&str]) -> Vec<(usize, usize, Label)> {
         let view = View::new(words.to_vec(), pos.to_vec(), Gazetteer::builtin());
-        let first = decode(&self.tables.0, &view, None);
+        let first = decode(&self.tables.0, &self.trans.0, &view, None);
         match &self.tables.1 {
-            Some(m) => spans_of(&decode(m, &view, Some(&first))),
+            Some(m) => spans_of(&decode(m, &self.trans.1, &view, Some(&first))),
             None => spans_of(&first),
         }
     }
@@ -243,7 +287,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 6, min_count: 2, prune_below: 0.0, round_to: 0.0, seed: 7, augment: true, stack: true }
+        TrainOptions { epochs: 6, min_count: 2, prune_below: 0.0, round_to: 0.0, seed: 7, augment: true, stack: false }
     }
 }
 
@@ -278,7 +322,7 @@ pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
         let (held, rest): (Vec<usize>, Vec<usize>) = all.iter().partition(|&&s| source[s] % STACK_FOLDS == fold);
         let model = train_pass(&views, &rest, None, opts);
         for s in held {
-            predicted[s] = decode(&model, &views[s].0, None);
+            predicted[s] = decode(&model, &transitions(&model), &views[s].0, None);
         }
     }
     let second = train_pass(&views, &all, Some(&predicted), opts);
@@ -288,34 +332,32 @@ pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
 /// Folds of the jackknife that makes the second pass's training input.
 const STACK_FOLDS: usize = 4;
 
-/// One averaged-perceptron model over the texts `which` of `views`, with stacked
-/// features from `stack` (first-pass tags per text) when given.
+/// One averaged structured-perceptron model over the texts `which` of `views`, with
+/// stacked features from `stack` (first-pass tags per text) when given.
 fn train_pass(views: &[(View, &[usize])], which: &[usize], stack: Option<&[Vec<usize>]>, opts: &TrainOptions) -> Perceptron {
-    let features = |s: usize, i: usize, p1: usize, p2: usize, out: &mut Vec<u64>| {
-        match stack {
-            Some(st) => views[s].0.second_features(i, p1, p2, &st[s], out),
-            None => views[s].0.features(i, p1, p2, out),
-        }
+    let features = |s: usize, i: usize, out: &mut Vec<u64>| match stack {
+        Some(st) => views[s].0.second_features(i, &st[s], out),
+        None => views[s].0.features(i, out),
     };
-    // Feature counts under gold history: rare features are left out.
+    // Rare features are left out.
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
-    let mut feats = Vec::with_capacity(56);
+    let mut buf = Vec::with_capacity(56);
     for &s in which {
-        let (view, tags) = &views[s];
-        let (mut p1, mut p2) = (N_TAGS, N_TAGS);
-        for i in 0..view.len() {
-            features(s, i, p1, p2, &mut feats);
-            for f in &feats {
+        for i in 0..views[s].0.len() {
+            features(s, i, &mut buf);
+            for f in &buf {
                 *counts.entry(*f).or_default() += 1;
             }
-            (p2, p1) = (p1, tags[i]);
         }
     }
     let keep: FxHashSet<u64> = counts.into_iter().filter(|&(_, c)| c >= opts.min_count).map(|(f, _)| f).collect();
 
-    let mut trainer = Trainer::new(N_TAGS);
+    let mut trainer = StructTrainer::default();
     let mut order: Vec<usize> = which.to_vec();
     let mut rng = opts.seed | 1;
+    let mut feats: Vec<Vec<u64>> = Vec::new();
+    let mut emissions: Vec<[f32; N_TAGS]> = Vec::new();
+    let mut edges: Vec<Transitions> = Vec::new();
     for _ in 0..opts.epochs {
         // Fisher-Yates with xorshift: deterministic for a seed.
         for k in (1..order.len()).rev() {
@@ -326,15 +368,43 @@ fn train_pass(views: &[(View, &[usize])], which: &[usize], stack: Option<&[Vec<u
         }
         for &s in &order {
             let (view, gold) = &views[s];
-            let (mut p1, mut p2) = (N_TAGS, N_TAGS);
-            for i in 0..view.len() {
-                features(s, i, p1, p2, &mut feats);
-                feats.retain(|f| keep.contains(f));
-                let allowed = allowed_after(if p1 == N_TAGS { 0 } else { p1 });
-                let guess = trainer.current().predict(&feats, Some(&allowed));
-                trainer.tick();
-                trainer.update(gold[i], guess, &feats);
-                (p2, p1) = (p1, guess);
+            let n = view.len();
+            if feats.len() < n {
+                feats.resize_with(n, Vec::new);
+            }
+            emissions.clear();
+            edges.clear();
+            let trans = transitions(&trainer);
+            for (i, f) in feats.iter_mut().enumerate().take(n) {
+                features(s, i, f);
+                f.retain(|x| keep.contains(x));
+                let mut e = [0f32; N_TAGS];
+                trainer.score_into(f, &mut e);
+                emissions.push(e);
+                edges.push(edge_scores(&trainer, &trans, view, i, &mut buf));
+            }
+            let guess = viterbi::best_path(&emissions, &edges);
+            trainer.tick();
+            for i in 0..n {
+                if guess[i] != gold[i] {
+                    for &f in &feats[i] {
+                        trainer.add(f, gold[i], 1.0);
+                        trainer.add(f, guess[i], -1.0);
+                    }
+                }
+                let (gp, pp) = if i == 0 { (N_TAGS, N_TAGS) } else { (gold[i - 1], guess[i - 1]) };
+                if (gp, gold[i]) != (pp, guess[i]) {
+                    trainer.add(features::transition(gp), gold[i], 1.0);
+                    trainer.add(features::transition(pp), guess[i], -1.0);
+                    view.edge_features(i, edge_group(gp), &mut buf);
+                    for &f in &buf {
+                        trainer.add(f, gold[i], 1.0);
+                    }
+                    view.edge_features(i, edge_group(pp), &mut buf);
+                    for &f in &buf {
+                        trainer.add(f, guess[i], -1.0);
+                    }
+                }
             }
         }
     }

@@ -59,6 +59,9 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
     if depth > MAX_DEPTH {
         return None;
     }
+    if let Some(body) = definite_body(cx, sentence, tokens, head) {
+        return Some(body);
+    }
     if let Some(female) = personal_pronoun(&tokens[head]) {
         let found = antecedent(cx, sentence, head, female).or_else(|| clause_subject(cx, sentence, tokens, head, depth));
         return found.map(|mut actor| {
@@ -74,6 +77,12 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
             actor.text = tokens[head].text.clone();
             actor
         });
+    }
+    // Any other pronoun is no name: "come to us" is not the US, nor "who launched" the WHO
+    // (names are matched without case).
+    let t = &tokens[head];
+    if (t.upos == "PRON" && !t.text.chars().all(|c| c.is_uppercase())) || t.text == "us" || t.text == "who" {
+        return None;
     }
     let role = role_of(cx, tokens, head);
     // "the president of Armenia", "Sudan's government", "rebels in the Ivory Coast": a role
@@ -274,16 +283,27 @@ fn role_country(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize
         tokens[c].deprel == "nmod:poss"
             || (has_rel(&tokens[c], "nmod") && c > head && (case_is(tokens, c, "of") || case_is(tokens, c, "in") || case_is(tokens, c, "from")))
     })?;
-    if neuter_pronoun(&tokens[owner]).is_some() || personal_pronoun(&tokens[owner]).is_some() {
+    // "his officials", "her ministers": the person's own government or forces. "its" and
+    // "their" are left alone: "their officials" may be anyone's.
+    if neuter_pronoun(&tokens[owner]).is_some() {
         return None;
     }
-    let found = resolve_depth(cx, sentence, tokens, owner, depth + 1)?;
+    let possessive = match tokens[owner].text.to_lowercase().as_str() {
+        "his" => Some(false),
+        "her" => Some(true),
+        _ => None,
+    };
+    let found = match possessive {
+        Some(female) => antecedent(cx, sentence, owner, female)?,
+        None => resolve_depth(cx, sentence, tokens, owner, depth + 1)?,
+    };
     let (start, end) = noun_phrase(tokens, head);
     let text = surface(tokens, start, end);
     let country = found.country.clone()?;
     let actor = found.actor.as_deref().unwrap_or(&country);
-    // A bare country takes the role's sector; an actor with its own sector keeps it.
-    let actor = if actor == country { format!("{country}{}", sector.as_str()) } else { actor.to_string() };
+    // A bare country takes the role's sector; an actor with its own sector keeps it, but
+    // a person's own forces or officials ("his forces") are their country's.
+    let actor = if actor == country || possessive.is_some() { format!("{country}{}", sector.as_str()) } else { actor.to_string() };
     Some(ActorRef { text, actor: Some(actor), country: Some(country), name: found.name })
 }
 
@@ -335,6 +355,39 @@ fn latest_body(cx: &Context<'_>, sentence: usize, token: usize) -> Option<ActorR
 
 fn case_is(tokens: &[Token], nominal: usize, preposition: &str) -> bool {
     children(tokens, nominal).any(|c| tokens[c].deprel == "case" && tokens[c].text.eq_ignore_ascii_case(preposition))
+}
+
+/// Nouns by which news refers back to an international body it has named: "the
+/// alliance" (NATO), "the bloc" (the EU, ASEAN).
+const BODY_NOUNS: &[&str] = &["alliance", "bloc"];
+
+/// How many sentences back "the alliance" may look for the body it stands for.
+const BODY_REACH: usize = 6;
+
+/// "the alliance", "the bloc": the latest international body named before, at most
+/// [`BODY_REACH`] sentences back.
+fn definite_body(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize) -> Option<ActorRef> {
+    let t = &tokens[head];
+    if !BODY_NOUNS.contains(&t.text.to_lowercase().as_str()) {
+        return None;
+    }
+    let definite = children(tokens, head).any(|c| tokens[c].deprel == "det" && tokens[c].text.eq_ignore_ascii_case("the"));
+    // "the Russia-China alliance", "the military alliance": some other alliance.
+    // "the alliance's spending target": a possessor is seldom an event's side.
+    if !definite || t.deprel == "nmod:poss" || children(tokens, head).any(|c| matches!(tokens[c].deprel.as_str(), "amod" | "compound" | "nmod:poss")) {
+        return None;
+    }
+    let mentions = &cx.entities.mentions;
+    let before = mentions.partition_point(|m| (m.sentence, m.end) <= (sentence, head));
+    let entity = mentions[..before]
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + BODY_REACH >= sentence)
+        .filter_map(|m| cx.entities.get(m.entity))
+        .find(|e| e.label == Label::Org && e.actor.as_deref().is_some_and(|a| a.starts_with("IGO")))?;
+    let actor = entity.actor.clone()?;
+    let (start, end) = noun_phrase(tokens, head);
+    Some(ActorRef { text: surface(tokens, start, end), country: country_of(&actor), actor: Some(actor), name: Some(entity.name.clone()) })
 }
 
 /// "he" or "she": whether the pronoun is feminine.

@@ -13,9 +13,9 @@ pub struct Match<'k> {
     pub target: Option<usize>,
 }
 
-/// Modifiers left out of the word sequence a pattern is matched against, so that
-/// "held lengthy talks with" and "sent some artillery shells to" read as
-/// "hold talks with" and "send shells to".
+/// Modifiers the matcher may pass over, so that "held lengthy talks with" and "sent some
+/// artillery shells to" match `hold talks with _` and `send shell/shells to _`, while a
+/// pattern may still spell them (`send fighter jets to _`).
 fn is_modifier(t: &Token) -> bool {
     t.deprel != "compound:prt"
         && matches!(t.deprel.split(':').next(), Some("amod" | "advmod" | "nummod" | "compound" | "punct" | "appos" | "det"))
@@ -45,8 +45,14 @@ fn in_time_phrase(tokens: &[Token], i: usize) -> bool {
 /// with"), and, where the clause has no object of its own, the subject of a complement
 /// clause, which the act is aimed at ("demanded that Israel ease ...": "demand _").
 fn match_positions(tokens: &[Token], predicate: usize) -> Vec<usize> {
-    let keep = |i: usize, p: usize| i == p || (i > p && !is_modifier(&tokens[i]) && !in_time_phrase(tokens, i));
+    // Modifiers stay in, to be passed over by the matcher unless a pattern spells them.
+    let keep = |i: usize, p: usize| i == p || (i > p && !in_time_phrase(tokens, i));
     let mut positions: Vec<usize> = clause(tokens, predicate).into_iter().filter(|&i| keep(i, predicate)).collect();
+    // A predicative noun or adjective reads with its verb: "called Vietnam a trusted
+    // friend" (`call _ friend`), "called the move unacceptable" (`call _ unacceptable`).
+    for x in children(tokens, predicate).filter(|&c| has_rel(&tokens[c], "xcomp") && c > predicate && matches!(tokens[c].upos.as_str(), "NOUN" | "ADJ")) {
+        positions.extend(clause(tokens, x).into_iter().filter(|&i| keep(i, predicate)));
+    }
     let mut current = predicate;
     for _ in 0..3 {
         let Some(x) = children(tokens, current).find(|&c| has_rel(&tokens[c], "xcomp") && c > current && tokens[c].upos == "VERB") else { break };
@@ -104,9 +110,12 @@ pub fn best_match<'k>(knowledge: &'k Knowledge, tokens: &[Token], predicate: usi
     let mut positions: Vec<usize> = copula.into_iter().collect();
     positions.extend(first..predicate);
     positions.extend(match_positions(tokens, predicate));
+    // Modifiers as written too ("trusted friend", "cross-border incursion").
+    let skippable: Vec<bool> = positions.iter().map(|&i| i > predicate && is_modifier(&tokens[i])).collect();
     let words: Vec<String> = positions
         .iter()
-        .map(|&i| if i != predicate && tokens[i].upos == "NOUN" { tokens[i].text.to_lowercase() } else { lemma(&tokens[i]) })
+        .zip(&skippable)
+        .map(|(&i, &modifier)| if i != predicate && (tokens[i].upos == "NOUN" || modifier) { tokens[i].text.to_lowercase() } else { lemma(&tokens[i]) })
         .collect();
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let pos = if noun { PatternPos::Noun } else { PatternPos::Verb };
@@ -116,7 +125,7 @@ pub fn best_match<'k>(knowledge: &'k Knowledge, tokens: &[Token], predicate: usi
         .filter_map(|&h| {
             let start = positions.iter().position(|&i| i == h)?;
             // A pattern started at a modifier must reach the event noun itself.
-            let found = knowledge.match_pattern(&words, start, Some(pos)).filter(|(_, m)| h == predicate || positions[m.span.end - 1] >= predicate);
+            let found = knowledge.match_pattern_skipping(&words, &skippable, start, Some(pos)).filter(|(_, m)| h == predicate || positions[m.span.end - 1] >= predicate);
             found.map(|(p, m)| (heads_before(h), p, m))
         })
         // A pattern that spells out the noun's modifier ("hunger strike") names the event

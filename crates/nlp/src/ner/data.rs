@@ -1,6 +1,6 @@
 //! Reading annotated entity data (Universal NER IOB2, Worldwide newswire TSV) into
 //! texts with character-offset entity spans, and projecting those onto our tokens.
-use super::labels::{tag_of, Label};
+use super::labels::{tag_of, Label, Part};
 use super::NerError;
 use crate::Token;
 
@@ -279,18 +279,15 @@ pub fn detokenize(words: &[&str]) -> (String, Vec<(usize, usize)>) {
 }
 
 /// Our tokens of `gold.text` with IOB tags of the model types: a token takes the type
-/// of the gold span it overlaps (B on the span's first token, I after).
+/// of the gold span it overlaps (BILOU: where the token is in the span).
 pub fn project(gold: &Gold) -> (Vec<Token>, Vec<usize>) {
     let tokens = crate::tokenize::tokens(&gold.text);
     let mut tags = vec![0usize; tokens.len()];
     for &(s, e, label) in &gold.spans {
-        let mut first = true;
-        for (t, tok) in tokens.iter().enumerate() {
-            if tok.end > s && tok.start < e {
-                if let Some(tag) = tag_of(label, !first) {
-                    tags[t] = tag;
-                }
-                first = false;
+        let inside: Vec<usize> = (0..tokens.len()).filter(|&t| tokens[t].end > s && tokens[t].start < e).collect();
+        for (k, &t) in inside.iter().enumerate() {
+            if let Some(tag) = tag_of(label, Part::at(k, inside.len())) {
+                tags[t] = tag;
             }
         }
     }
@@ -316,7 +313,7 @@ mod tests {
         ]);
         let (tokens, tags) = project(g);
         assert_eq!(tokens[0].text, "Al-Zaman");
-        assert_eq!(tags[0], tag_of(Label::Org, false).unwrap());
+        assert_eq!(tags[0], tag_of(Label::Org, Part::Unit).unwrap());
     }
 
     #[test]

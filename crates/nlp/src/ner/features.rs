@@ -2,7 +2,7 @@
 //! gazetteer matches around it and the previous tags, hashed with
 //! [`crate::perceptron::feature`]. Per-token strings (lower case, shape) are made once
 //! per sentence; making a feature allocates nothing.
-use super::labels::TAG_NAMES;
+use super::labels::{EDGE_GROUP_NAMES, TAG_NAMES};
 use crate::gazetteer::{GazKind, Gazetteer};
 use crate::perceptron::feature;
 
@@ -109,7 +109,24 @@ pub fn shape(word: &str) -> String {
     out
 }
 
+/// The feature whose row scores each tag after tag `prev` (`N_TAGS`: the sentence start).
+pub fn transition(prev: usize) -> u64 {
+    feature(60, &[TAG_NAMES[prev]])
+}
+
 impl<'a> View<'a> {
+    /// Edge features of token `i` after a tag of edge group `group`
+    /// ([`super::labels::edge_group`]): what the word looks like, joined with whether
+    /// a span is open before it (the transition itself is [`transition`]). Each is
+    /// scored once per group in Viterbi decoding, so they are few.
+    pub fn edge_features(&self, i: usize, group: usize, out: &mut Vec<u64>) {
+        out.clear();
+        let p = EDGE_GROUP_NAMES[group];
+        out.push(feature(61, &[p, &self.shape[i]]));
+        out.push(feature(62, &[p, self.pos[i]]));
+        out.push(feature(63, &[p, self.gaz[i]]));
+    }
+
     pub fn new(words: Vec<&'a str>, pos: Vec<&'a str>, gazetteer: &Gazetteer) -> Self {
         debug_assert_eq!(words.len(), pos.len());
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -177,14 +194,14 @@ impl<'a> View<'a> {
         }
     }
 
-    /// Features of token `i` given the two previous tags (`N_TAGS` = sentence start).
-    pub fn features(&self, i: usize, prev: usize, prev2: usize, out: &mut Vec<u64>) {
+    /// Emission features of token `i` (the tags around it are scored by
+    /// [`transition`] features, in Viterbi decoding).
+    pub fn features(&self, i: usize, out: &mut Vec<u64>) {
         out.clear();
         let j = i as isize;
         let w = self.words[i];
         let lw = &self.lower[i];
         let sh = &self.shape[i];
-        let (p1, p2) = (TAG_NAMES[prev], TAG_NAMES[prev2]);
         out.push(feature(0, &[]));
         out.push(feature(1, &[lw]));
         out.push(feature(2, &[w]));
@@ -203,17 +220,12 @@ impl<'a> View<'a> {
         out.push(feature(16, &[sh, self.shape_at(j + 1)]));
         out.push(feature(17, &[self.lower_at(j - 1), lw]));
         out.push(feature(18, &[lw, self.lower_at(j + 1)]));
-        out.push(feature(19, &[p1]));
-        out.push(feature(20, &[p2, p1]));
-        out.push(feature(21, &[p1, lw]));
         out.push(feature(22, &[self.gaz_at(j)]));
         out.push(feature(23, &[self.gaz_at(j - 1), self.gaz_at(j)]));
         out.push(feature(24, &[self.gaz_at(j), self.gaz_at(j + 1)]));
         out.push(feature(25, &[if i == 0 { "first" } else { "later" }, sh]));
-        out.push(feature(26, &[p1, sh]));
         out.push(feature(27, &[if self.headline { "headline" } else { "text" }, sh]));
         out.push(feature(28, &[self.shape_at(j - 1), sh, self.shape_at(j + 1)]));
-        out.push(feature(29, &[p1, self.gaz_at(j)]));
         out.push(feature(30, &[self.lower_at(j - 1), sh]));
         out.push(feature(31, &[self.lgaz[i]]));
         let (rs, re, pos) = self.runs[i];
@@ -231,26 +243,21 @@ impl<'a> View<'a> {
         out.push(feature(39, &[self.pos_at(j - 1), pos]));
         out.push(feature(40, &[pos, self.pos_at(j + 1)]));
         out.push(feature(41, &[pos, sh]));
-        out.push(feature(42, &[p1, pos]));
         out.push(feature(43, &[self.pos_at(j - 1), pos, self.pos_at(j + 1)]));
     }
 
-    /// Features of the second pass: a few of the word's own and the previous tags,
-    /// then the first pass's tags (`first`) around token `i`, so a decision can see
+    /// Emission features of the second pass: a few of the word's own, then the first pass's tags (`first`) around token `i`, so a decision can see
     /// the labels to its right. Fewer than the first pass's, to keep it cheap.
-    pub fn second_features(&self, i: usize, prev: usize, prev2: usize, first: &[usize], out: &mut Vec<u64>) {
+    pub fn second_features(&self, i: usize, first: &[usize], out: &mut Vec<u64>) {
         out.clear();
         let j = i as isize;
         let lw = &self.lower[i];
         let sh = &self.shape[i];
-        let (p1, p2) = (TAG_NAMES[prev], TAG_NAMES[prev2]);
         out.push(feature(0, &[]));
         out.push(feature(1, &[lw]));
         out.push(feature(3, &[sh]));
         out.push(feature(11, &[self.lower_at(j - 1)]));
         out.push(feature(12, &[self.lower_at(j + 1)]));
-        out.push(feature(19, &[p1]));
-        out.push(feature(20, &[p2, p1]));
         out.push(feature(22, &[self.gaz_at(j)]));
         out.push(feature(31, &[self.lgaz[i]]));
         out.push(feature(38, &[self.pos[i]]));

@@ -63,6 +63,8 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
         spans.push((m.start, m.end, label));
     }
 
+    lower_case_places(words, gaz, &mut spans);
+
     for (s, e) in dates::find(words, gaz) {
         let partial = spans.iter().any(|&(a, b, _)| overlaps((a, b), (s, e)) && (a < s || b > e));
         if partial {
@@ -90,6 +92,35 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
     });
     spans.sort_unstable();
     spans
+}
+
+/// Web text often writes places in lower case ("migratory birds in punjab"): a
+/// lower-case word that is a listed country, state or city, and not also a common
+/// word ("turkey", "nice"), is a place when nothing else claims it.
+fn lower_case_places(words: &[&str], gaz: &Gazetteer, spans: &mut Vec<(usize, usize, Label)>) {
+    for (i, w) in words.iter().enumerate() {
+        if w.len() < 4 || !w.chars().all(|c| c.is_lowercase()) || common_word_place(w) {
+            continue;
+        }
+        if !gaz.word_lower(w).is_some_and(GazKind::is_gpe) || spans.iter().any(|&(a, b, _)| a <= i && i < b) {
+            continue;
+        }
+        spans.push((i, i + 1, Label::Gpe));
+    }
+}
+
+/// Lower-case words that are ordinary English as well as place names.
+fn common_word_place(w: &str) -> bool {
+    matches!(
+        w,
+        "turkey" | "chad" | "jordan" | "georgia" | "china" | "guinea" | "nice" | "reading" | "bath" | "mobile" | "victoria"
+            | "split" | "sale" | "wells" | "deal" | "hull" | "orange" | "phoenix" | "buffalo" | "march" | "male" | "cork"
+            | "hope" | "lima" | "most" | "university" | "union" | "kent" | "mark"
+            | "sandwich" | "york" | "lincoln" | "jackson" | "austin" | "columbia" | "florence" | "eugene" | "independence"
+            | "temple" | "liberty" | "concord" | "mercury" | "venus" | "china's" | "congo" | "aden" | "nancy" | "sydney"
+            | "chester" | "salem" | "troy" | "bar" | "gay" | "dover" | "darwin" | "boulder" | "flagstaff" | "riverside"
+            | "queens" | "manhattan" | "worcester" | "bristol" | "burbank" | "cambridge" | "oxford"
+    )
 }
 
 /// A title is not part of a person's name ("Gen Prayut" is "Prayut"); a person span

@@ -68,3 +68,51 @@ fn trains_on_a_slice_of_uner_and_finds_entities() {
     assert!(has(&found, "George Bush", Label::Per), "{found:?}");
     assert!(has(&found, "Washington", Label::Gpe), "{found:?}");
 }
+
+#[test]
+fn viterbi_paths_are_well_formed_bilou_on_real_sentences() {
+    let Some(dev_path) = shared("uner/en_ewt-ud-dev.iob2") else {
+        eprintln!("skipping: ../shared/data/uner not found");
+        return;
+    };
+    let model = NerModel::shipped().expect("shipped entity model loads");
+    let (dev, _) = data::read_uner(&std::fs::read_to_string(dev_path).unwrap(), data::uner_label).unwrap();
+    let mut multi = 0;
+    for g in dev.iter().take(600) {
+        let mut toks = crate::tokenize::tokens(&g.text);
+        ensure_tagged(&mut toks);
+        let (words, pos) = words_and_tags(&toks);
+        let view = View::new(words, pos, Gazetteer::builtin());
+        let path = decode(&model.tables.0, &model.trans.0, &view, None);
+        assert_eq!(path.len(), toks.len());
+        let mut prev = N_TAGS;
+        for &t in &path {
+            assert!(labels::allowed_after(if prev == N_TAGS { 0 } else { prev })[t], "{:?} in {}", path, g.text);
+            prev = t;
+        }
+        if let Some(&last) = path.last() {
+            assert!(labels::allowed_after(last)[0], "sentence ends inside a span: {:?} in {}", path, g.text);
+        }
+        multi += spans_of(&path).iter().filter(|(s, e, _)| e - s >= 2).count();
+    }
+    assert!(multi >= 20, "only {multi} multi-word spans in 600 dev sentences");
+}
+
+#[test]
+fn viterbi_keeps_multiword_names_whole() {
+    let model = NerModel::shipped().expect("shipped entity model loads");
+    let a = entities(model, "For a field trip with my orchestra, we are going to hear the Chicago Symphony Orchestra play in Millennium Park.");
+    assert!(a.iter().any(|(t, _)| t == "Chicago Symphony Orchestra"), "{a:?}");
+    let b = entities(model, "Abba Kyari was exposed as a member of a drug cartel, and Bola Tinubu was asked about it in Lagos.");
+    assert!(has(&b, "Abba Kyari", Label::Per), "{b:?}");
+    assert!(has(&b, "Bola Tinubu", Label::Per), "{b:?}");
+}
+
+#[test]
+fn lower_case_places_in_web_text_but_not_common_words() {
+    let model = NerModel::shipped().expect("shipped entity model loads");
+    let a = entities(model, "would someone give me some information about migratory birds in punjab ?");
+    assert!(has(&a, "punjab", Label::Gpe), "{a:?}");
+    let b = entities(model, "we had turkey and stuffing, it was a nice dinner");
+    assert!(b.is_empty(), "{b:?}");
+}

@@ -80,7 +80,8 @@ pub struct TrainOptions {
     /// fold out (0: one lexicon from all the data).
     pub lexicon_folds: usize,
     /// Give every stage that reads an earlier one (the Penn-tag stage, a second pass)
-    /// the lean feature set.
+    /// the lean feature set: faster, but the full set gives 0.2 points more Penn-tag
+    /// accuracy on EWT dev, which the parser leans on (off in the shipped model).
     pub lean_xpos: bool,
     /// Let the Penn-tag stage choose only tags seen with the predicted UPOS tag
     /// (consistent pairs, but a wrong UPOS tag then forces a wrong Penn tag).
@@ -99,7 +100,7 @@ impl Default for TrainOptions {
             tagdict_min_count: 20,
             tagdict_share: 0.995,
             lexicon_folds: 5,
-            lean_xpos: true,
+            lean_xpos: false,
             constrain_xpos: false,
             prune_below: 1.0,
         }
