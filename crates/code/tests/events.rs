@@ -463,3 +463,19 @@ fn every_member_of_a_listed_subject_acts() {
         found.iter().filter(|e| e.target.country.as_deref() == Some("USA")).filter_map(|e| e.source.country.as_deref()).collect();
     assert_eq!(sources.into_iter().collect::<Vec<_>>(), ["AUS", "BHR", "CAN", "NLD"], "{found:#?}");
 }
+
+#[test]
+fn an_attack_carried_out_by_others_is_theirs_and_a_warning_about_it_targets_them() {
+    // West Africa Weekly, 23 January 2024.
+    let found = events(
+        "The Houthi rebel military group in Yemen, has warned that the joint attack carried out by the United States and United Kingdom in Yemen on Monday, January 22, \u{201c}will not go unanswered or unpunished.\u{201d}",
+        "2024-01-23",
+    );
+    for side in ["USA", "GBR"] {
+        assert_eq!(find(&found, "YEM", side, "13").cameo, "138");
+        let attack = find(&found, side, "YEM", "19");
+        assert_eq!(attack.date.as_deref(), Some("2024-01-22"));
+    }
+    // Done together, but not to each other.
+    assert!(!found.iter().any(|e| e.root == "19" && e.target.country.as_deref() != Some("YEM")), "{found:#?}");
+}

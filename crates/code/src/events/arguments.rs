@@ -193,6 +193,13 @@ pub fn named_sources(tokens: &[Token], noun: usize) -> Vec<usize> {
     if let Some(by) = children(tokens, noun).find(|&c| has_rel(&tokens[c], "nmod") && case_of(tokens, c).as_deref() == Some("by")) {
         return with_conjuncts(tokens, by);
     }
+    // "the attack carried out by the United States": the agent of a participle on the
+    // noun, or of the participle the parser made the noun the subject of.
+    let participles = children(tokens, noun).filter(|&c| has_rel(&tokens[c], "acl") && tokens[c].xpos == "VBN");
+    let governing = tokens[noun].head.filter(|&h| has_rel(&tokens[noun], "nsubj") && tokens[h].xpos == "VBN");
+    if let Some(by) = participles.chain(governing).find_map(|v| agent(tokens, v)) {
+        return with_conjuncts(tokens, by);
+    }
     let capitalised_modifier =
         |c: usize| matches!(tokens[c].deprel.as_str(), "amod" | "compound") && tokens[c].text.starts_with(char::is_uppercase);
     children(tokens, noun).find(|&c| capitalised_modifier(c)).map(|a| with_conjuncts(tokens, a)).unwrap_or_default()
@@ -209,11 +216,20 @@ pub fn between(tokens: &[Token], noun: usize) -> Vec<usize> {
 /// The target of an event noun whose pattern names none: a prepositional dependent
 /// ("the war in Ukraine", "strikes against the Houthis").
 pub fn noun_targets(tokens: &[Token], noun: usize) -> Vec<usize> {
-    children(tokens, noun)
-        .find(|&c| {
-            has_rel(&tokens[c], "nmod")
-                && matches!(case_of(tokens, c).as_deref(), Some("against" | "on" | "of" | "in" | "into" | "with" | "to" | "at"))
-        })
+    let aimed = |c: usize, rel: &str| {
+        has_rel(&tokens[c], rel)
+            && matches!(case_of(tokens, c).as_deref(), Some("against" | "on" | "of" | "in" | "into" | "with" | "to" | "at"))
+    };
+    if let Some(c) = children(tokens, noun).find(|&c| aimed(c, "nmod")) {
+        return with_conjuncts(tokens, c);
+    }
+    // "the attack carried out ... in Yemen": the place or target of the participle that
+    // tells the act, whether it hangs on the noun or the parser hung the noun on it.
+    let participles = children(tokens, noun).filter(|&c| has_rel(&tokens[c], "acl") && tokens[c].xpos == "VBN");
+    let governing = tokens[noun].head.filter(|&h| has_rel(&tokens[noun], "nsubj") && tokens[h].xpos == "VBN");
+    participles
+        .chain(governing)
+        .find_map(|v| children(tokens, v).find(|&c| aimed(c, "obl")))
         .map(|c| with_conjuncts(tokens, c))
         .unwrap_or_default()
 }

@@ -21,7 +21,7 @@ use crate::record::{ActorRef, Attribution, Event, Location, Modality, Quote, Quo
 use actors::Context;
 use chrono::{Datelike, NaiveDate, Weekday};
 use dyad_nlp::{AnnotatedSentence, Token};
-use parse::{children, clause, has_rel, is_nominal, noun_phrase, surface, with_conjuncts};
+use parse::{case_of, children, clause, has_rel, is_nominal, noun_phrase, surface, with_conjuncts};
 
 /// What the coder reads of a document.
 pub struct Input<'a> {
@@ -315,7 +315,8 @@ fn code_predicate(
     // Done with each other: consultations, cooperation, and acts called joint ("in a
     // joint patrol", "a joint declaration").
     let called_joint = noun && children(tokens, p).any(|c| tokens[c].deprel == "amod" && tokens[c].lemma.eq_ignore_ascii_case("joint"));
-    let mutual = matches!(root.as_str(), "03" | "04" | "05") || called_joint;
+    let hostile = info.code.root() >= 14;
+    let mutual = matches!(root.as_str(), "03" | "04" | "05") || (called_joint && !hostile);
     if noun && sources.is_empty() {
         sources = arguments::between(tokens, p);
     }
@@ -485,9 +486,22 @@ pub(super) fn resolve_all(cx: &Context<'_>, si: usize, tokens: &[Token], heads: 
                 // "Lebanon's powerful armed group Hezbollah": the name in apposition.
                 .or_else(|| children(tokens, h).find(|&c| tokens[c].deprel == "appos").and_then(|a| actors::resolve(cx, si, tokens, a)).map(|a| vec![a]))
                 .or_else(|| Some(hyphenated_actors(cx, &tokens[h])).filter(|a| !a.is_empty()))
+                .or_else(|| belonging_to(tokens, h).and_then(|o| actors::resolve(cx, si, tokens, o)).map(|a| vec![a]))
                 .unwrap_or_default()
         })
         .collect()
+}
+
+/// Whose the things a noun names are, where the noun is no actor itself: "military
+/// targets linked to Houthi rebels", "positions of the rebels".
+fn belonging_to(tokens: &[Token], noun: usize) -> Option<usize> {
+    if tokens[noun].upos != "NOUN" {
+        return None;
+    }
+    let linked = children(tokens, noun)
+        .filter(|&c| has_rel(&tokens[c], "acl") && tokens[c].xpos == "VBN")
+        .find_map(|a| children(tokens, a).find(|&o| has_rel(&tokens[o], "obl") && matches!(case_of(tokens, o).as_deref(), Some("to" | "with"))));
+    linked.or_else(|| children(tokens, noun).find(|&c| has_rel(&tokens[c], "nmod") && case_of(tokens, c).as_deref() == Some("of")))
 }
 
 /// "UK-US strikes", "Russian-Chinese negotiations": actors joined by a hyphen in one
