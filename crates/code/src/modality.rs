@@ -56,7 +56,7 @@ fn subject_of(tokens: &[Token], verb: usize) -> Option<usize> {
 /// clause modifying the name).
 fn speaker_of(tokens: &[Token], verb: usize) -> Option<usize> {
     subject_of(tokens, verb)
-        .filter(|&s| !tokens[s].deprel.ends_with(":pass"))
+        .filter(|&s| !tokens[s].deprel.ends_with(":pass") && !names_a_time(&tokens[s]))
         .or_else(|| {
             children(tokens, verb).find(|&c| {
                 tokens[c].deprel == "obl:agent"
@@ -64,6 +64,16 @@ fn speaker_of(tokens: &[Token], verb: usize) -> Option<usize> {
             })
         })
         .or_else(|| tokens[verb].head.filter(|_| tokens[verb].deprel.starts_with("acl") || tokens[verb].deprel.ends_with(":relcl")))
+}
+
+/// A day or time the parser took for a subject ("Zelensky on Thursday said"): never the
+/// one who speaks.
+fn names_a_time(token: &Token) -> bool {
+    const TIMES: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+        "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
+    ];
+    TIMES.contains(&token.text.to_lowercase().as_str())
 }
 
 /// Reads the modality of the event whose predicate is token `predicate`.

@@ -106,6 +106,7 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
                 [head, name].into_iter().flat_map(|h| children(tokens, h)).find(|&c| tokens[c].deprel == "nmod" && case_is(tokens, c, "in"))
             };
             return resolve_depth(cx, sentence, tokens, name, depth + 1)
+                .filter(|place| place.country.is_some())
                 .or_else(|| within().and_then(|w| resolve_depth(cx, sentence, tokens, w, depth + 1)));
         }
     }
@@ -115,8 +116,9 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
     if let Some(id) = cx.entities.entity_of(sentence, start, end) {
         let entity = cx.entities.get(id)?;
         // A country named before a role word: "North Korean officials", "Russia's army".
-        if matches!(entity.label, Label::Gpe | Label::Norp) && !covers(cx, sentence, id, head) {
-            let country = entity.country.clone()?;
+        // (A place without a country of its own, "Kursk", is looked up as a place below.)
+        let country = entity.country.clone().filter(|_| matches!(entity.label, Label::Gpe | Label::Norp) && !covers(cx, sentence, id, head));
+        if let Some(country) = country {
             let actor = match role {
                 Some(sector) => format!("{country}{}", sector.as_str()),
                 None => country.clone(),
