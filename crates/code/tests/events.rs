@@ -479,3 +479,23 @@ fn an_attack_carried_out_by_others_is_theirs_and_a_warning_about_it_targets_them
     // Done together, but not to each other.
     assert!(!found.iter().any(|e| e.root == "19" && e.target.country.as_deref() != Some("YEM")), "{found:#?}");
 }
+
+#[test]
+fn two_accusations_are_two_events_and_a_retold_one_is_one() {
+    // AP, 16 May 2024.
+    let found = events(
+        "Putin and Xi accused the U.S. of planning to station missile systems around the world. \
+         The two leaders also warned of increased strategic risks. \
+         They accused the U.S. of seeking to violate the strategic nuclear balance.",
+        "2024-05-16",
+    );
+    let accusations = found.iter().filter(|e| e.source.country.as_deref() == Some("RUS") && e.target.country.as_deref() == Some("USA") && e.root == "11");
+    assert_eq!(accusations.count(), 2, "{found:#?}");
+    // The headline and the lead tell one condemnation.
+    let found = events(
+        "Iran condemns US and British strikes on Yemen. \
+         Iran has condemned US and British military strikes on Yemen, calling them a clear violation of the country's sovereignty.",
+        "2024-01-12",
+    );
+    assert_eq!(found.iter().filter(|e| e.source.country.as_deref() == Some("IRN") && e.target.country.as_deref() == Some("USA")).count(), 1, "{found:#?}");
+}

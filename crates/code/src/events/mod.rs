@@ -99,16 +99,17 @@ pub(super) struct Dated {
     explicit: bool,
 }
 
-/// Adds an event unless the document already told it: the same actors and CAMEO root
-/// on a compatible date (the same, one more precise than the other, or one of them
-/// undated in the text). A retelling with a date the first telling lacked lends it.
+/// Adds an event unless the document already told it: the same actors, CAMEO code and
+/// modality (an act done and the same act planned are two events, as are a claim and its
+/// denial) on a compatible date (the same, one more precise than the other, or one of
+/// them undated in the text). A retelling with a date the first telling lacked lends it.
 fn merge(events: &mut Vec<Dated>, new: Dated) {
-    // A denial of an act is reported beside the claim of it, not merged into it.
     let same = |a: &Event, b: &Event| {
         a.source.actor == b.source.actor
             && a.target.actor == b.target.actor
             && a.cameo == b.cameo
             && (a.modality == b.modality || [a.modality, b.modality].contains(&Modality::Possible))
+            && (a.span == b.span || !is_verbal_root(&a.root) || same_subject(&a.sentence, &b.sentence))
     };
     // An undated telling is the same act as a dated one near the news day; a dated act
     // months or years before ("Putin visited Beijing in October 2023") is another one.
@@ -136,6 +137,27 @@ fn merge(events: &mut Vec<Dated>, new: Dated) {
         Some(_) => {}
         None => events.push(new),
     }
+}
+
+/// Roots of things said (statements, appeals, intent, demands, criticism, rejection,
+/// threats): one side may say several of them to another in one report.
+fn is_verbal_root(root: &str) -> bool {
+    matches!(root, "01" | "02" | "03" | "05" | "10" | "11" | "12" | "13")
+}
+
+/// Whether two sentences telling a verbal act speak of the same thing: most content
+/// words of the shorter are in the other. "Putin and Xi accused the U.S. of planning to
+/// station missiles" and "They accused the U.S. of seeking to violate the nuclear
+/// balance" are two accusations; a headline and the lead telling one condemnation share
+/// their words.
+fn same_subject(a: &str, b: &str) -> bool {
+    fn content(s: &str) -> std::collections::HashSet<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > 3).map(str::to_lowercase).collect()
+    }
+    let (a, b) = (content(a), content(b));
+    let shared = a.intersection(&b).count();
+    let shorter = a.len().min(b.len()).max(1);
+    shared * 2 >= shorter
 }
 
 /// An event's date as a day, where it is one.
