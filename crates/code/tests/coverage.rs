@@ -131,3 +131,52 @@ fn the_relative_pronoun_who_is_not_the_world_health_organization() {
     find(&ev, "USA", "RUS", "11");
     assert!(!ev.iter().any(|e| e.source.actor.as_deref().is_some_and(|a| a.starts_with("IGOUNO"))), "{ev:#?}");
 }
+
+#[test]
+fn the_invited_is_the_object_after_the_place_of_the_invitation() {
+    let ev = events("Biden invited to the summit Japanese Prime Minister Fumio Kishida.", "2024-04-02");
+    let invitation = find(&ev, "USA", "JPN", "03");
+    assert_eq!(invitation.cameo, "036");
+}
+
+#[test]
+fn support_provided_to_strikes_is_military_cooperation_with_those_striking() {
+    let ev = events("The Netherlands and Denmark provided logistical support to the US strikes on Houthi targets.", "2024-01-12");
+    assert_eq!(find(&ev, "NLD", "USA", "06").cameo, "062");
+    assert_eq!(find(&ev, "DNK", "USA", "06").cameo, "062");
+    assert!(!ev.iter().any(|e| e.root == "07"), "{ev:#?}");
+}
+
+#[test]
+fn requesting_a_meeting_of_a_body_is_an_appeal_to_it() {
+    let ev = events("Russia requested an emergency meeting of the UN Security Council on Friday.", "2024-01-12");
+    assert_eq!(find(&ev, "RUS", "IGOUNOSCR", "02").cameo, "020");
+}
+
+#[test]
+fn a_statement_stands_for_the_body_that_issued_it() {
+    let ev = events("The European Union's statement condemned Russia's attack on Kyiv.", "2024-07-09");
+    let condemnation = ev.iter().find(|e| e.root == "11").unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(condemnation.source.actor.as_deref(), Some("IGOEUREEC"));
+    assert_eq!(condemnation.target.country.as_deref(), Some("RUS"));
+}
+
+#[test]
+fn bloggers_are_never_a_side() {
+    let ev = events("Russian military bloggers reported heavy fighting with Ukrainian forces near Pokrovsk.", "2024-08-20");
+    assert!(!ev.iter().any(|e| e.source.actor.as_deref().is_some_and(|a| a.ends_with("MED"))), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.source.actor.as_deref() == Some("RUSMIL") && side(&e.target) == "RUS"), "{ev:#?}");
+}
+
+#[test]
+fn being_in_touch_with_a_leader_is_consultation() {
+    let ev = events("Erdogan said he was in touch with Putin about the grain deal.", "2023-07-20");
+    assert_eq!(find(&ev, "TUR", "RUS", "04").cameo, "040");
+}
+
+#[test]
+fn fighting_for_decisions_of_a_body_is_an_appeal_to_it() {
+    let ev = events("Zelensky said he would fight for stronger NATO guarantees at the summit.", "2024-07-09");
+    find(&ev, "UKR", "IGOWSTNAT", "02");
+    assert!(!ev.iter().any(|e| e.root == "19" || e.root == "13"), "{ev:#?}");
+}

@@ -132,9 +132,26 @@ pub fn best_match<'k>(knowledge: &'k Knowledge, tokens: &[Token], predicate: usi
         // more closely than any pattern of the bare noun ("strike on _").
         .max_by_key(|(modifier, p, m)| (*modifier, p.specificity(), m.span.len(), m.target.is_some()))
         .map(|(_, p, m)| (p, m))?;
+    let open_target = found.target.as_ref().is_some_and(|r| r.end == positions.len());
     let target = found.target.and_then(|range| {
-        let first = positions[range].iter().copied().find(|&i| is_nominal(&tokens[i]) && !is_time(&tokens[i]))?;
-        Some(phrase_head(tokens, first))
+        let first = positions[range.clone()].iter().copied().find(|&i| is_nominal(&tokens[i]) && !is_time(&tokens[i]))?;
+        let first = phrase_head(tokens, first);
+        // A slot that runs to the end of the clause whose first noun sits in a
+        // prepositional phrase is the verb's object, where it has one later: "invited to
+        // the summit Ukrainian President Zelensky".
+        let in_pp = children(tokens, first).any(|c| tokens[c].deprel == "case" && tokens[c].upos == "ADP");
+        // A name the parser left as a bare oblique is an object too.
+        let bare = |c: usize| tokens[predicate].upos == "VERB" && !children(tokens, c).any(|m| tokens[m].deprel == "case");
+        let object = children(tokens, predicate).find(|&c| {
+            c > first
+                && (matches!(tokens[c].deprel.as_str(), "obj" | "iobj") || (tokens[c].deprel == "obl" && tokens[c].upos == "PROPN" && bare(c)))
+                && positions[range.clone()].contains(&c)
+                && !is_time(&tokens[c])
+        });
+        match object {
+            Some(object) if open_target && in_pp => Some(object),
+            _ => Some(first),
+        }
     });
     Some(Match { pattern, target })
 }
