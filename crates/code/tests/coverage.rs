@@ -180,3 +180,32 @@ fn fighting_for_decisions_of_a_body_is_an_appeal_to_it() {
     find(&ev, "UKR", "IGOWSTNAT", "02");
     assert!(!ev.iter().any(|e| e.root == "19" || e.root == "13"), "{ev:#?}");
 }
+
+#[test]
+fn a_leaders_own_officials_are_his_government() {
+    let ev = events("Netanyahu met his security officials on Saturday.", "2024-04-13");
+    let meeting = find(&ev, "ISR", "ISR", "04");
+    assert_eq!(meeting.target.actor.as_deref(), Some("ISRGOV"));
+}
+
+#[test]
+fn a_countrys_mission_to_the_un_is_that_country() {
+    let ev = events("Russia's Permanent Mission to the United Nations requested a meeting of the Security Council.", "2024-01-12");
+    let appeal = ev.iter().find(|e| e.root == "02").unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(appeal.source.actor.as_deref(), Some("RUSGOV"));
+}
+
+#[test]
+fn a_phrase_of_time_never_gives_the_target() {
+    // "held just after Putin's arrival": the arrival dates the ceremony.
+    let ev = events("China rolled out the red carpet for the Russian president with a ceremony held just after Putin's arrival.", "2024-05-16");
+    assert_eq!(find(&ev, "CHN", "RUS", "04").cameo, "043");
+    assert!(!ev.iter().any(|e| e.root == "19"), "{ev:#?}");
+}
+
+#[test]
+fn cooperation_that_would_come_is_an_intent() {
+    let ev = events("Putin said he would establish closer cooperation with China in energy.", "2024-05-16");
+    find(&ev, "RUS", "CHN", "03");
+    assert!(!ev.iter().any(|e| e.root == "06"), "{ev:#?}");
+}

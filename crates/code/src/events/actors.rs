@@ -106,9 +106,14 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
     // "the Russian military ... in Seoul": the role's own nationality comes first.
     let own_nationality = children(tokens, head)
         .any(|m| m < head && matches!(tokens[m].deprel.as_str(), "amod" | "compound") && cx.knowledge.country_by_adjective(&tokens[m].text).is_some());
-    if let (Some(sector), false, false) = (role, named, own_nationality) {
-        if let Some(found) = role_country(cx, sentence, tokens, head, sector, depth) {
-            return Some(found);
+    // A named body whose country is its possessor is that country's: "Russia's Permanent
+    // Mission to the United Nations" (RUSGOV), not the UN it is accredited to.
+    let possessed = children(tokens, head).any(|c| tokens[c].deprel == "nmod:poss" && tokens[c].upos == "PROPN");
+    if let (Some(sector), false) = (role, own_nationality) {
+        if !named || possessed {
+            if let Some(found) = role_country(cx, sentence, tokens, head, sector, depth) {
+                return Some(found);
+            }
         }
     }
     // "the town of Sudzha", "the city of Kursk": the place is the name in the "of" phrase.
@@ -318,7 +323,12 @@ fn role_country(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize
     // A bare country takes the role's sector; an actor with its own sector keeps it, but
     // a person's own forces or officials ("his forces") are their country's.
     let actor = if actor == country || possessive.is_some() { format!("{country}{}", sector.as_str()) } else { actor.to_string() };
-    Some(ActorRef { text, actor: Some(actor), country: Some(country), name: found.name })
+    // "his officials" are not the person himself: they are named by their country.
+    let name = match possessive {
+        Some(_) => actor.parse::<ActorCode>().ok().and_then(|a| a.country()).and_then(|c| cx.knowledge.country(c)).map(|c| c.name.clone()),
+        None => found.name,
+    };
+    Some(ActorRef { text, actor: Some(actor), country: Some(country), name })
 }
 
 /// "it"/"its" (singular) or "they"/"them"/"their" (plural).
