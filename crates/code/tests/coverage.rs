@@ -209,3 +209,14 @@ fn cooperation_that_would_come_is_an_intent() {
     find(&ev, "RUS", "CHN", "03");
     assert!(!ev.iter().any(|e| e.root == "06"), "{ev:#?}");
 }
+
+#[test]
+fn the_two_countries_after_two_leaders_are_their_countries() {
+    let ev = events(
+        "Putin visited Hanoi as Moscow's war in Ukraine went on. Putin and President To Lam agreed to cooperate in education. The two countries also agreed to work on a nuclear research centre.",
+        "2024-06-20",
+    );
+    let later: Vec<&Event> = ev.iter().filter(|e| e.sentence.starts_with("The two countries")).collect();
+    assert!(!later.is_empty(), "{ev:#?}");
+    assert!(later.iter().all(|e| matches!(side(&e.source).as_str(), "RUS" | "VNM") && matches!(side(&e.target).as_str(), "RUS" | "VNM")), "{later:#?}");
+}

@@ -468,15 +468,29 @@ pub fn pair(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize) ->
     let mut found: Vec<ActorRef> = Vec::new();
     for m in mentions[..before].iter().rev().take_while(|m| m.sentence + PRONOUN_REACH >= sentence) {
         let Some(e) = cx.entities.get(m.entity) else { continue };
-        let kind_fits = if states { e.label == Label::Gpe } else { e.label == Label::Per };
-        let Some(actor) = e.actor.clone().filter(|_| kind_fits) else { continue };
+        // "Putin and To Lam agreed ... The two countries also agreed": a leader named
+        // last stands for the country.
+        let leader_for_state = states && e.label == Label::Per;
+        let kind_fits = if states { e.label == Label::Gpe || leader_for_state } else { e.label == Label::Per };
+        let Some(mut actor) = e.actor.clone().filter(|_| kind_fits) else { continue };
+        if leader_for_state {
+            match country_of(&actor) {
+                Some(country) => actor = country,
+                None => continue,
+            }
+        }
         // A pair of leaders or states is two countries meeting: "the two leaders" after
         // Putin and To Lam, not To Lam and his prime minister.
         let country = country_of(&actor);
         if country.is_none() || found.iter().any(|f| f.country == country) {
             continue;
         }
-        found.push(ActorRef { text: surface(tokens, head.saturating_sub(2), head + 1), country, actor: Some(actor), name: Some(e.name.clone()) });
+        let name = if leader_for_state {
+            actor.parse::<ActorCode>().ok().and_then(|a| a.country()).and_then(|c| cx.knowledge.country(c)).map(|c| c.name.clone())
+        } else {
+            Some(e.name.clone())
+        };
+        found.push(ActorRef { text: surface(tokens, head.saturating_sub(2), head + 1), country, actor: Some(actor), name });
         if found.len() == 2 {
             return Some(found);
         }
