@@ -220,3 +220,23 @@ fn the_two_countries_after_two_leaders_are_their_countries() {
     assert!(!later.is_empty(), "{ev:#?}");
     assert!(later.iter().all(|e| matches!(side(&e.source).as_str(), "RUS" | "VNM") && matches!(side(&e.target).as_str(), "RUS" | "VNM")), "{later:#?}");
 }
+
+#[test]
+fn a_region_named_by_its_city_is_the_citys_country() {
+    let ev = events("Ukrainian troops attacked the Kursk region on Tuesday.", "2024-08-07");
+    let attack = find(&ev, "UKR", "RUS", "19");
+    assert_eq!(attack.source.actor.as_deref(), Some("UKRMIL"));
+}
+
+#[test]
+fn prisoners_captured_are_an_arrest_not_territory() {
+    let ev = events("Ukraine has captured dozens of Russian prisoners near Sudzha.", "2024-08-15");
+    assert_eq!(find(&ev, "UKR", "RUS", "17").cameo, "173");
+    assert!(!ev.iter().any(|e| e.root == "19"), "{ev:#?}");
+}
+
+#[test]
+fn reinforcements_rushed_to_a_region_are_a_force_posture() {
+    let ev = events("The Kremlin rushed reinforcements to the Belgorod region on Monday.", "2024-03-12");
+    assert_eq!(find(&ev, "RUS", "RUS", "15").cameo, "154");
+}

@@ -134,8 +134,9 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
     if let Some(id) = cx.entities.entity_of(sentence, start, end) {
         let entity = cx.entities.get(id)?;
         // A country named before a role word: "North Korean officials", "Russia's army".
-        if matches!(entity.label, Label::Gpe | Label::Norp) && !covers(cx, sentence, id, head) {
-            let country = entity.country.clone()?;
+        // (A city has no country of its own here: "the Kursk region" goes on to the place
+        // lookup below.)
+        if let (Label::Gpe | Label::Norp, false, Some(country)) = (&entity.label, covers(cx, sentence, id, head), entity.country.clone()) {
             let actor = match role {
                 Some(sector) => format!("{country}{}", sector.as_str()),
                 None => country.clone(),
