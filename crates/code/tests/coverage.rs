@@ -131,3 +131,112 @@ fn the_relative_pronoun_who_is_not_the_world_health_organization() {
     find(&ev, "USA", "RUS", "11");
     assert!(!ev.iter().any(|e| e.source.actor.as_deref().is_some_and(|a| a.starts_with("IGOUNO"))), "{ev:#?}");
 }
+
+#[test]
+fn the_invited_is_the_object_after_the_place_of_the_invitation() {
+    let ev = events("Biden invited to the summit Japanese Prime Minister Fumio Kishida.", "2024-04-02");
+    let invitation = find(&ev, "USA", "JPN", "03");
+    assert_eq!(invitation.cameo, "036");
+}
+
+#[test]
+fn support_provided_to_strikes_is_military_cooperation_with_those_striking() {
+    let ev = events("The Netherlands and Denmark provided logistical support to the US strikes on Houthi targets.", "2024-01-12");
+    assert_eq!(find(&ev, "NLD", "USA", "06").cameo, "062");
+    assert_eq!(find(&ev, "DNK", "USA", "06").cameo, "062");
+    assert!(!ev.iter().any(|e| e.root == "07"), "{ev:#?}");
+}
+
+#[test]
+fn requesting_a_meeting_of_a_body_is_an_appeal_to_it() {
+    let ev = events("Russia requested an emergency meeting of the UN Security Council on Friday.", "2024-01-12");
+    assert_eq!(find(&ev, "RUS", "IGOUNOSCR", "02").cameo, "020");
+}
+
+#[test]
+fn a_statement_stands_for_the_body_that_issued_it() {
+    let ev = events("The European Union's statement condemned Russia's attack on Kyiv.", "2024-07-09");
+    let condemnation = ev.iter().find(|e| e.root == "11").unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(condemnation.source.actor.as_deref(), Some("IGOEUREEC"));
+    assert_eq!(condemnation.target.country.as_deref(), Some("RUS"));
+}
+
+#[test]
+fn bloggers_are_never_a_side() {
+    let ev = events("Russian military bloggers reported heavy fighting with Ukrainian forces near Pokrovsk.", "2024-08-20");
+    assert!(!ev.iter().any(|e| e.source.actor.as_deref().is_some_and(|a| a.ends_with("MED"))), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.source.actor.as_deref() == Some("RUSMIL") && side(&e.target) == "RUS"), "{ev:#?}");
+}
+
+#[test]
+fn being_in_touch_with_a_leader_is_consultation() {
+    let ev = events("Erdogan said he was in touch with Putin about the grain deal.", "2023-07-20");
+    assert_eq!(find(&ev, "TUR", "RUS", "04").cameo, "040");
+}
+
+#[test]
+fn fighting_for_decisions_of_a_body_is_an_appeal_to_it() {
+    let ev = events("Zelensky said he would fight for stronger NATO guarantees at the summit.", "2024-07-09");
+    find(&ev, "UKR", "IGOWSTNAT", "02");
+    assert!(!ev.iter().any(|e| e.root == "19" || e.root == "13"), "{ev:#?}");
+}
+
+#[test]
+fn a_leaders_own_officials_are_his_government() {
+    let ev = events("Netanyahu met his security officials on Saturday.", "2024-04-13");
+    let meeting = find(&ev, "ISR", "ISR", "04");
+    assert_eq!(meeting.target.actor.as_deref(), Some("ISRGOV"));
+}
+
+#[test]
+fn a_countrys_mission_to_the_un_is_that_country() {
+    let ev = events("Russia's Permanent Mission to the United Nations requested a meeting of the Security Council.", "2024-01-12");
+    let appeal = ev.iter().find(|e| e.root == "02").unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(appeal.source.actor.as_deref(), Some("RUSGOV"));
+}
+
+#[test]
+fn a_phrase_of_time_never_gives_the_target() {
+    // "held just after Putin's arrival": the arrival dates the ceremony.
+    let ev = events("China rolled out the red carpet for the Russian president with a ceremony held just after Putin's arrival.", "2024-05-16");
+    assert_eq!(find(&ev, "CHN", "RUS", "04").cameo, "043");
+    assert!(!ev.iter().any(|e| e.root == "19"), "{ev:#?}");
+}
+
+#[test]
+fn cooperation_that_would_come_is_an_intent() {
+    let ev = events("Putin said he would establish closer cooperation with China in energy.", "2024-05-16");
+    find(&ev, "RUS", "CHN", "03");
+    assert!(!ev.iter().any(|e| e.root == "06"), "{ev:#?}");
+}
+
+#[test]
+fn the_two_countries_after_two_leaders_are_their_countries() {
+    let ev = events(
+        "Putin visited Hanoi as Moscow's war in Ukraine went on. Putin and President To Lam agreed to cooperate in education. The two countries also agreed to work on a nuclear research centre.",
+        "2024-06-20",
+    );
+    let later: Vec<&Event> = ev.iter().filter(|e| e.sentence.starts_with("The two countries")).collect();
+    assert!(!later.is_empty(), "{ev:#?}");
+    assert!(later.iter().all(|e| matches!(side(&e.source).as_str(), "RUS" | "VNM") && matches!(side(&e.target).as_str(), "RUS" | "VNM")), "{later:#?}");
+}
+
+#[test]
+fn a_region_named_by_its_city_is_the_citys_country() {
+    let ev = events("Ukrainian troops attacked the Kursk region on Tuesday.", "2024-08-07");
+    let attack = find(&ev, "UKR", "RUS", "19");
+    assert_eq!(attack.source.actor.as_deref(), Some("UKRMIL"));
+}
+
+#[test]
+fn prisoners_captured_are_an_arrest_not_territory() {
+    let ev = events("Ukraine has captured dozens of Russian prisoners near Sudzha.", "2024-08-15");
+    assert_eq!(find(&ev, "UKR", "RUS", "17").cameo, "173");
+    assert!(!ev.iter().any(|e| e.root == "19"), "{ev:#?}");
+}
+
+#[test]
+fn reinforcements_rushed_to_a_region_are_a_force_posture() {
+    let ev = events("The Kremlin rushed reinforcements to the Belgorod region on Monday.", "2024-03-12");
+    assert_eq!(find(&ev, "RUS", "RUS", "15").cameo, "154");
+}

@@ -1,10 +1,12 @@
 //! Named-entity tagger: PER, ORG, LOC, GPE, NORP, DATE.
 //!
-//! A greedy left-to-right averaged perceptron over IOB tags learns PER, ORG, LOC and
-//! NORP from Universal NER (its `OTH` spans, mostly nationalities and groups, as NORP).
-//! [`rules`] then turns LOC spans the gazetteer knows as countries, cities or states
-//! into GPE, adds gazetteer places, groups and organizations the model missed, and
-//! adds DATE spans by rule ([`dates`]).
+//! A structured averaged perceptron over BILOU tags, decoded with Viterbi
+//! ([`viterbi`]): per-token emission features, tag-to-tag transitions, and edge
+//! features that join the word's shape, Penn tag and list match with whether a span
+//! is open before it. It learns PER, ORG, LOC and NORP from Universal NER (its `OTH`
+//! spans, mostly nationalities and groups, as NORP). [`rules`] then turns LOC spans the
+//! gazetteer knows as countries, cities or states into GPE, adds gazetteer places,
+//! groups and organizations the model missed, and adds DATE spans by rule ([`dates`]).
 pub mod augment;
 pub mod data;
 pub mod dates;
@@ -41,8 +43,9 @@ pub enum NerError {
     Format { line: usize, reason: String },
 }
 
-/// A trained entity tagger: a first pass, and a second pass that also sees the
-/// first pass's tags on both sides of each word (stacking).
+/// A trained entity tagger: a first pass, and optionally a second pass that also
+/// sees the first pass's tags on both sides of each word (stacking; off by default
+/// since Viterbi decoding, where it no longer helped).
 #[derive(Debug, Clone)]
 pub struct NerModel {
     first: Perceptron,

@@ -25,8 +25,17 @@ pub fn resolve(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize)
     if found.is_none() && cx.knowledge.codes_one_sided() {
         return uncoded(cx, sentence, tokens, head);
     }
+    // Journalists and bloggers report events; in the dyadic coding of `dyad code` they are
+    // never a side of one (PLOVER, coded one-sided, keeps them).
+    if !cx.knowledge.codes_one_sided() && found.as_ref().and_then(|a| a.actor.as_deref()).is_some_and(|a| a.len() == 6 && a.ends_with("MED")) {
+        return None;
+    }
     found
 }
+
+/// Nouns for what a body issues, which stands for the body when it has an owner: "NATO's
+/// communiqué accused China", "the Kremlin's statement".
+const ISSUED_NOUNS: &[&str] = &["communique", "communiqué", "statement", "declaration", "resolution", "decree", "letter"];
 
 /// An actor the tables cannot code but the text shows to be political: a person or body
 /// by name, or a role word ("President Dos Santos", "a human rights group", "militants
@@ -84,6 +93,11 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
     if (t.upos == "PRON" && !t.text.chars().all(|c| c.is_uppercase())) || t.text == "us" || t.text == "who" {
         return None;
     }
+    if ISSUED_NOUNS.contains(&t.text.to_lowercase().as_str()) {
+        if let Some(owner) = children(tokens, head).find(|&c| tokens[c].deprel == "nmod:poss") {
+            return resolve_depth(cx, sentence, tokens, owner, depth + 1);
+        }
+    }
     let role = role_of(cx, tokens, head);
     // "the president of Armenia", "Sudan's government", "rebels in the Ivory Coast": a role
     // word whose country stands in an "of" phrase, a possessor or an "in" phrase.
@@ -92,9 +106,14 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
     // "the Russian military ... in Seoul": the role's own nationality comes first.
     let own_nationality = children(tokens, head)
         .any(|m| m < head && matches!(tokens[m].deprel.as_str(), "amod" | "compound") && cx.knowledge.country_by_adjective(&tokens[m].text).is_some());
-    if let (Some(sector), false, false) = (role, named, own_nationality) {
-        if let Some(found) = role_country(cx, sentence, tokens, head, sector, depth) {
-            return Some(found);
+    // A named body whose country is its possessor is that country's: "Russia's Permanent
+    // Mission to the United Nations" (RUSGOV), not the UN it is accredited to.
+    let possessed = children(tokens, head).any(|c| tokens[c].deprel == "nmod:poss" && tokens[c].upos == "PROPN");
+    if let (Some(sector), false) = (role, own_nationality) {
+        if !named || possessed {
+            if let Some(found) = role_country(cx, sentence, tokens, head, sector, depth) {
+                return Some(found);
+            }
         }
     }
     // "the town of Sudzha", "the city of Kursk": the place is the name in the "of" phrase.
@@ -116,9 +135,9 @@ fn resolve_depth(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usiz
     if let Some(id) = cx.entities.entity_of(sentence, start, end) {
         let entity = cx.entities.get(id)?;
         // A country named before a role word: "North Korean officials", "Russia's army".
-        // (A place without a country of its own, "Kursk", is looked up as a place below.)
-        let country = entity.country.clone().filter(|_| matches!(entity.label, Label::Gpe | Label::Norp) && !covers(cx, sentence, id, head));
-        if let Some(country) = country {
+        // (A city has no country of its own here: "the Kursk region" goes on to the place
+        // lookup below.)
+        if let (Label::Gpe | Label::Norp, false, Some(country)) = (&entity.label, covers(cx, sentence, id, head), entity.country.clone()) {
             let actor = match role {
                 Some(sector) => format!("{country}{}", sector.as_str()),
                 None => country.clone(),
@@ -306,7 +325,12 @@ fn role_country(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize
     // A bare country takes the role's sector; an actor with its own sector keeps it, but
     // a person's own forces or officials ("his forces") are their country's.
     let actor = if actor == country || possessive.is_some() { format!("{country}{}", sector.as_str()) } else { actor.to_string() };
-    Some(ActorRef { text, actor: Some(actor), country: Some(country), name: found.name })
+    // "his officials" are not the person himself: they are named by their country.
+    let name = match possessive {
+        Some(_) => actor.parse::<ActorCode>().ok().and_then(|a| a.country()).and_then(|c| cx.knowledge.country(c)).map(|c| c.name.clone()),
+        None => found.name,
+    };
+    Some(ActorRef { text, actor: Some(actor), country: Some(country), name })
 }
 
 /// "it"/"its" (singular) or "they"/"them"/"their" (plural).
@@ -446,15 +470,29 @@ pub fn pair(cx: &Context<'_>, sentence: usize, tokens: &[Token], head: usize) ->
     let mut found: Vec<ActorRef> = Vec::new();
     for m in mentions[..before].iter().rev().take_while(|m| m.sentence + PRONOUN_REACH >= sentence) {
         let Some(e) = cx.entities.get(m.entity) else { continue };
-        let kind_fits = if states { e.label == Label::Gpe } else { e.label == Label::Per };
-        let Some(actor) = e.actor.clone().filter(|_| kind_fits) else { continue };
+        // "Putin and To Lam agreed ... The two countries also agreed": a leader named
+        // last stands for the country.
+        let leader_for_state = states && e.label == Label::Per;
+        let kind_fits = if states { e.label == Label::Gpe || leader_for_state } else { e.label == Label::Per };
+        let Some(mut actor) = e.actor.clone().filter(|_| kind_fits) else { continue };
+        if leader_for_state {
+            match country_of(&actor) {
+                Some(country) => actor = country,
+                None => continue,
+            }
+        }
         // A pair of leaders or states is two countries meeting: "the two leaders" after
         // Putin and To Lam, not To Lam and his prime minister.
         let country = country_of(&actor);
         if country.is_none() || found.iter().any(|f| f.country == country) {
             continue;
         }
-        found.push(ActorRef { text: surface(tokens, head.saturating_sub(2), head + 1), country, actor: Some(actor), name: Some(e.name.clone()) });
+        let name = if leader_for_state {
+            actor.parse::<ActorCode>().ok().and_then(|a| a.country()).and_then(|c| cx.knowledge.country(c)).map(|c| c.name.clone())
+        } else {
+            Some(e.name.clone())
+        };
+        found.push(ActorRef { text: surface(tokens, head.saturating_sub(2), head + 1), country, actor: Some(actor), name });
         if found.len() == 2 {
             return Some(found);
         }

@@ -40,13 +40,40 @@ fn in_time_phrase(tokens: &[Token], i: usize) -> bool {
     is_time(&tokens[i]) || tokens[i].head.is_some_and(|h| h != i && is_time(&tokens[h]) && !is_clausal(&tokens[i].deprel))
 }
 
+/// Sectors of role words that name political actors ("his officials", "its forces"), not
+/// civilians ("our people").
+const POLITICAL_SECTORS: &[&str] = &["GOV", "MIL", "COP", "REB", "OPP", "PTY", "JUD", "LEG", "SPY"];
+
+/// Prepositions of time: what stands in their phrase dates the act ("a ceremony held just
+/// after Putin's arrival") and is never its target.
+const TEMPORAL_PREPOSITIONS: &[&str] = &["after", "before", "during", "since", "until", "amid", "following", "ahead"];
+
+/// Whether token `i` lies in a phrase of time under `predicate`: on its way up to the
+/// predicate, some phrase is headed by a preposition of time.
+fn in_temporal_phrase(tokens: &[Token], i: usize, predicate: usize) -> bool {
+    let mut at = i;
+    for _ in 0..8 {
+        if at == predicate {
+            return false;
+        }
+        if children(tokens, at).any(|c| tokens[c].deprel == "case" && TEMPORAL_PREPOSITIONS.contains(&tokens[c].text.to_lowercase().as_str())) {
+            return true;
+        }
+        match tokens[at].head {
+            Some(h) => at = h,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// The tokens a pattern headed by `predicate` is matched against: its own clause, then the
 /// clause of an infinitive it controls ("agreed to provide aid to", "threatened to cut ties
 /// with"), and, where the clause has no object of its own, the subject of a complement
 /// clause, which the act is aimed at ("demanded that Israel ease ...": "demand _").
 fn match_positions(tokens: &[Token], predicate: usize) -> Vec<usize> {
     // Modifiers stay in, to be passed over by the matcher unless a pattern spells them.
-    let keep = |i: usize, p: usize| i == p || (i > p && !in_time_phrase(tokens, i));
+    let keep = |i: usize, p: usize| i == p || (i > p && !in_time_phrase(tokens, i) && !in_temporal_phrase(tokens, i, p));
     let mut positions: Vec<usize> = clause(tokens, predicate).into_iter().filter(|&i| keep(i, predicate)).collect();
     // A predicative noun or adjective reads with its verb: "called Vietnam a trusted
     // friend" (`call _ friend`), "called the move unacceptable" (`call _ unacceptable`).
@@ -132,17 +159,41 @@ pub fn best_match<'k>(knowledge: &'k Knowledge, tokens: &[Token], predicate: usi
         // more closely than any pattern of the bare noun ("strike on _").
         .max_by_key(|(modifier, p, m)| (*modifier, p.specificity(), m.span.len(), m.target.is_some()))
         .map(|(_, p, m)| (p, m))?;
+    let open_target = found.target.as_ref().is_some_and(|r| r.end == positions.len());
     let target = found.target.and_then(|range| {
-        let first = positions[range].iter().copied().find(|&i| is_nominal(&tokens[i]) && !is_time(&tokens[i]))?;
-        Some(phrase_head(tokens, first))
+        let first = positions[range.clone()].iter().copied().find(|&i| is_nominal(&tokens[i]) && !is_time(&tokens[i]))?;
+        // "met his top security officials": a possessive pronoun before a role word only
+        // says whose they are; the role word is the target.
+        let first = match tokens[first].head {
+            Some(h) if h > first && tokens[first].deprel == "nmod:poss" && tokens[first].upos == "PRON" && knowledge.role(&tokens[h].text).is_some_and(|r| POLITICAL_SECTORS.contains(&r.as_str())) => h,
+            _ => first,
+        };
+        let first = phrase_head(tokens, first);
+        // A slot that runs to the end of the clause whose first noun sits in a
+        // prepositional phrase is the verb's object, where it has one later: "invited to
+        // the summit Ukrainian President Zelensky".
+        let in_pp = children(tokens, first).any(|c| tokens[c].deprel == "case" && tokens[c].upos == "ADP");
+        // A name the parser left as a bare oblique is an object too.
+        let bare = |c: usize| tokens[predicate].upos == "VERB" && !children(tokens, c).any(|m| tokens[m].deprel == "case");
+        let object = children(tokens, predicate).find(|&c| {
+            c > first
+                && (matches!(tokens[c].deprel.as_str(), "obj" | "iobj") || (tokens[c].deprel == "obl" && tokens[c].upos == "PROPN" && bare(c)))
+                && positions[range.clone()].contains(&c)
+                && !is_time(&tokens[c])
+        });
+        match object {
+            Some(object) if open_target && in_pp => Some(object),
+            _ => Some(first),
+        }
     });
     Some(Match { pattern, target })
 }
 
 /// The code of an act the text only intends or promises: a cooperative act to come (06
 /// material cooperation, 07 aid, 08 yielding) is an intent to cooperate (03: "will provide
-/// aid" 033, "is willing to withdraw" 0356); a hostile act to come (14, 16 to 20) is a
-/// threat (13: "would boycott" 133, "will blockade" 1381). Visits, meetings and
+/// aid" 033, "is willing to withdraw" 0356), and so is material cooperation that would
+/// come ("would establish closer cooperation with China" 031); a hostile act to come (14,
+/// 16 to 20) is a threat (13: "would boycott" 133, "will blockade" 1381). Visits, meetings and
 /// agreements to come keep their code with the planned modality, as the dev gold does.
 pub fn as_intent<'k>(knowledge: &'k Knowledge, info: &'k CameoInfo, modality: Modality) -> &'k CameoInfo {
     let code = info.code.as_str();
@@ -150,7 +201,7 @@ pub fn as_intent<'k>(knowledge: &'k Knowledge, info: &'k CameoInfo, modality: Mo
     let possible = planned || modality == Modality::Possible;
     let three = code.get(..3).unwrap_or(code);
     let intent = match code.get(..2).unwrap_or("") {
-        "06" if planned => match three {
+        "06" if possible => match three {
             "061" => "0311",
             "062" => "0312",
             "063" => "0313",

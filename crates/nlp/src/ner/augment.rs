@@ -1,6 +1,7 @@
 //! Entity swapping: copies of training sentences whose names are replaced by other
-//! names of the same type (from the training data, and places from the gazetteer),
-//! so that the model learns more from the context of a name than from the name.
+//! names of the same type (from the training data, and places and organizations from
+//! the word lists), so that the model learns more from the context of a name than
+//! from the name.
 use super::data::Gold;
 use super::labels::Label;
 
@@ -30,6 +31,9 @@ pub fn swapped(golds: &[Gold], seed: u64) -> Vec<Gold> {
         if let Some((_, pool)) = pools.iter_mut().find(|(l, _)| *l == Label::Loc) {
             pool.extend(list.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::to_string));
         }
+    }
+    if let Some((_, pool)) = pools.iter_mut().find(|(l, _)| *l == Label::Org) {
+        pool.extend(include_str!("../../data/organizations.txt").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::to_string));
     }
     let mut rng = Rng(seed | 1);
     let mut out = Vec::new();

@@ -58,9 +58,9 @@ impl StructTrainer {
             .map(|(&f, &r)| {
                 let r = r as usize;
                 let mut avg = [0f32; N_TAGS];
-                for c in 0..N_TAGS {
+                for (c, a) in avg.iter_mut().enumerate() {
                     let w = self.weights[r][c];
-                    avg[c] = (self.totals[r][c] + (self.seen - self.stamps[r][c]) as f32 * w) / seen;
+                    *a = (self.totals[r][c] + (self.seen - self.stamps[r][c]) as f32 * w) / seen;
                 }
                 (f, avg)
             })
