@@ -499,3 +499,12 @@ fn two_accusations_are_two_events_and_a_retold_one_is_one() {
     );
     assert_eq!(found.iter().filter(|e| e.source.country.as_deref() == Some("IRN") && e.target.country.as_deref() == Some("USA")).count(), 1, "{found:#?}");
 }
+
+#[test]
+fn a_headline_passive_without_was_takes_its_agent_as_the_source() {
+    // India TV headline, 16 May 2024.
+    let found = events("Russian President Vladimir Putin welcomed by Chinese President Xi Jinping in Beijing", "2024-05-16");
+    let welcome = find(&found, "CHN", "RUS", "04");
+    assert_eq!(welcome.cameo, "043");
+    assert!(!found.iter().any(|e| e.source.country.as_deref() == Some("RUS")), "{found:#?}");
+}

@@ -101,6 +101,8 @@ fn reporting_subject(tokens: &[Token], verb: usize, subject: usize) -> Option<us
 /// Whether the verb is passive ("was greeted by Kim").
 pub fn is_passive(tokens: &[Token], verb: usize) -> bool {
     children(tokens, verb).any(|c| tokens[c].deprel == "nsubj:pass" || tokens[c].deprel == "aux:pass")
+        // A headline drops the "was": "Putin welcomed by Xi in Beijing".
+        || (tokens[verb].xpos == "VBN" && agent(tokens, verb).is_some() && !children(tokens, verb).any(|c| tokens[c].deprel == "aux"))
 }
 
 /// The "by" phrase of a passive verb.
