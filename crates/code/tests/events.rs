@@ -508,3 +508,10 @@ fn a_headline_passive_without_was_takes_its_agent_as_the_source() {
     assert_eq!(welcome.cameo, "043");
     assert!(!found.iter().any(|e| e.source.country.as_deref() == Some("RUS")), "{found:#?}");
 }
+
+#[test]
+fn a_threat_is_aimed_at_whoever_its_condition_names() {
+    let found = events("Biden warned of further measures if the Houthi rebels keep attacking ships.", "2024-01-12");
+    let threat = find(&found, "USA", "YEM", "13");
+    assert_eq!(threat.target.actor.as_deref(), Some("YEMREB"));
+}

@@ -167,6 +167,24 @@ pub fn complement_subjects(tokens: &[Token], verb: usize) -> Vec<usize> {
         .unwrap_or_default()
 }
 
+/// The subjects of a condition on a verb ("if the rebels keep attacking", "unless
+/// Russia withdraws").
+pub fn condition_subjects(tokens: &[Token], verb: usize) -> Vec<usize> {
+    // The clause's words, with those the parser hung on its auxiliary ("if the rebels
+    // keep attacking" with "keep" taken for one).
+    let clause_words = |c: usize| {
+        let auxiliaries: Vec<usize> = children(tokens, c).filter(|&a| tokens[a].deprel == "aux").collect();
+        children(tokens, c).chain(auxiliaries.into_iter().flat_map(move |a| children(tokens, a))).collect::<Vec<_>>()
+    };
+    children(tokens, verb)
+        .filter(|&c| has_rel(&tokens[c], "advcl"))
+        .map(clause_words)
+        .filter(|words| words.iter().any(|&m| tokens[m].deprel == "mark" && matches!(tokens[m].lemma.to_lowercase().as_str(), "if" | "unless")))
+        .find_map(|words| words.into_iter().find(|&w| tokens[w].deprel == "nsubj"))
+        .map(|s| with_conjuncts(tokens, s))
+        .unwrap_or_default()
+}
+
 /// The sources of an event noun: those its phrase names ([`named_sources`]), or the
 /// subject of the light verb it is the object of ("Putin paid a visit", "the two
 /// leaders held talks").

@@ -348,6 +348,11 @@ fn code_predicate(
     }
     let sources = sources_found;
     let mut targets = resolve_all(cx, si, tokens, &std::mem::take(&mut targets), told);
+    // "warned of further measures if the rebels keep attacking ships": a threat with no
+    // actor for a target is aimed at whoever its condition names.
+    if targets.is_empty() && !noun && info.code.root() == 13 {
+        targets = resolve_all(cx, si, tokens, &arguments::condition_subjects(tokens, p), told);
+    }
     let location = location(cx, tokens, p);
     if targets.is_empty() && info.code.as_str() == "042" {
         targets.extend(destination_country(location.as_ref()));
