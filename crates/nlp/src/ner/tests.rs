@@ -120,6 +120,12 @@ fn lower_case_places_in_web_text_but_not_common_words() {
     let model = NerModel::shipped().expect("shipped entity model loads");
     let a = entities(model, "would someone give me some information about migratory birds in punjab ?");
     assert!(has(&a, "punjab", Label::Gpe), "{a:?}");
+    let c = entities(model, "any good seafood places near san francisco for a birthday dinner ?");
+    assert!(has(&c, "san francisco", Label::Gpe) || has(&c, "san francisco", Label::Loc), "{c:?}");
+    // The rule alone, when the model finds nothing: the capitalised words make a listed city.
+    let words = ["buses", "run", "between", "noida", "and", "greater", "noida", "all", "day"];
+    let spans = rules::finalize(&words, Vec::new(), Gazetteer::builtin());
+    assert_eq!(spans, [(3, 4, Label::Gpe), (5, 7, Label::Gpe)]);
     let b = entities(model, "we had turkey and stuffing, it was a nice dinner");
     assert!(b.is_empty(), "{b:?}");
 }
