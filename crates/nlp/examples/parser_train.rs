@@ -95,15 +95,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// `sentences` with UPOS/XPOS predicted by taggers that did not see them: fold `k`
-/// (every K-th sentence from `k`) is tagged by a tagger trained on the others.
+/// (the `k`-th of K contiguous blocks, [`parser::jackknife_fold`]) is tagged by a
+/// tagger trained on the others.
 /// Two folds run at a time (one with `RAYON_NUM_THREADS=1`).
 fn jackknife_tags(sentences: &[Sentence], folds: usize) -> Vec<Sentence> {
     let at_once = if std::env::var("RAYON_NUM_THREADS").as_deref() == Ok("1") { 1 } else { 2 };
     let tag_fold = |k: usize| -> Vec<(usize, Sentence)> {
-        let rest: Vec<Sentence> = sentences.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, s)| s.clone()).collect();
+        let rest: Vec<Sentence> = sentences.iter().enumerate().filter(|(i, _)| parser::jackknife_fold(*i, sentences.len(), folds) != k).map(|(_, s)| s.clone()).collect();
         let model = tagger::train(&rest, &tagger::TrainOptions::default());
         let mut held: Vec<(usize, Sentence)> =
-            sentences.iter().enumerate().filter(|(i, _)| i % folds == k).map(|(i, s)| (i, s.clone())).collect();
+            sentences.iter().enumerate().filter(|(i, _)| parser::jackknife_fold(*i, sentences.len(), folds) == k).map(|(i, s)| (i, s.clone())).collect();
         let mut just: Vec<Sentence> = held.iter().map(|(_, s)| s.clone()).collect();
         model.tag_conllu(&mut just);
         for ((_, h), t) in held.iter_mut().zip(just) {

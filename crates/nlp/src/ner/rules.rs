@@ -98,15 +98,33 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
 /// lower-case word that is a listed country, state or city, and not also a common
 /// word ("turkey", "nice"), is a place when nothing else claims it.
 fn lower_case_places(words: &[&str], gaz: &Gazetteer, spans: &mut Vec<(usize, usize, Label)>) {
-    for (i, w) in words.iter().enumerate() {
-        if w.len() < 4 || !w.chars().all(|c| c.is_lowercase()) || common_word_place(w) {
+    let lower = |w: &str| w.chars().all(|c| c.is_lowercase());
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        if !lower(w) || spans.iter().any(|&(a, b, _)| a <= i && i < b) {
+            i += 1;
             continue;
         }
-        if !gaz.word_lower(w).is_some_and(GazKind::is_gpe) || spans.iter().any(|&(a, b, _)| a <= i && i < b) {
-            continue;
-        }
-        spans.push((i, i + 1, Label::Gpe));
+        // "san francisco", "greater noida": the words capitalised make a listed place.
+        let run: Vec<String> = words[i..].iter().take(4).take_while(|w| lower(w)).map(|w| title_case(w)).collect();
+        let multi = gaz.longest_at(&run, 0).filter(|&(len, k)| len >= 2 && k.is_gpe()).map(|(len, _)| len);
+        let len = match multi {
+            Some(len) if !spans.iter().any(|&(a, b, _)| a < i + len && i < b) => len,
+            _ if w.len() >= 4 && !common_word_place(w) && gaz.word_lower(w).is_some_and(GazKind::is_gpe) => 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        spans.push((i, i + len, Label::Gpe));
+        i += len;
     }
+}
+
+fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// Lower-case words that are ordinary English as well as place names.

@@ -101,8 +101,15 @@ fn viterbi_paths_are_well_formed_bilou_on_real_sentences() {
 #[test]
 fn viterbi_keeps_multiword_names_whole() {
     let model = NerModel::shipped().expect("shipped entity model loads");
-    let a = entities(model, "For a field trip with my orchestra, we are going to hear the Chicago Symphony Orchestra play in Millennium Park.");
-    assert!(a.iter().any(|(t, _)| t == "Chicago Symphony Orchestra"), "{a:?}");
+    let a = entities(model, "Officials of the Korean Workers' Party met a delegation from the Shanghai Cooperation Organization in Pyongyang.");
+    assert!(a.iter().any(|(t, _)| t == "Korean Workers' Party"), "{a:?}");
+    // The model alone, before the rules and lists: three- and two-word names whole.
+    let mut toks = crate::tokenize::tokens("Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday.");
+    ensure_tagged(&mut toks);
+    let (words, pos) = words_and_tags(&toks);
+    let spans = model.model_spans(&words, &pos);
+    assert!(spans.contains(&(0, 3, Label::Per)), "{spans:?}");
+    assert!(spans.contains(&(4, 6, Label::Per)), "{spans:?}");
     let b = entities(model, "Abba Kyari was exposed as a member of a drug cartel, and Bola Tinubu was asked about it in Lagos.");
     assert!(has(&b, "Abba Kyari", Label::Per), "{b:?}");
     assert!(has(&b, "Bola Tinubu", Label::Per), "{b:?}");
@@ -113,6 +120,12 @@ fn lower_case_places_in_web_text_but_not_common_words() {
     let model = NerModel::shipped().expect("shipped entity model loads");
     let a = entities(model, "would someone give me some information about migratory birds in punjab ?");
     assert!(has(&a, "punjab", Label::Gpe), "{a:?}");
+    let c = entities(model, "any good seafood places near san francisco for a birthday dinner ?");
+    assert!(has(&c, "san francisco", Label::Gpe) || has(&c, "san francisco", Label::Loc), "{c:?}");
+    // The rule alone, when the model finds nothing: the capitalised words make a listed city.
+    let words = ["buses", "run", "between", "noida", "and", "greater", "noida", "all", "day"];
+    let spans = rules::finalize(&words, Vec::new(), Gazetteer::builtin());
+    assert_eq!(spans, [(3, 4, Label::Gpe), (5, 7, Label::Gpe)]);
     let b = entities(model, "we had turkey and stuffing, it was a nice dinner");
     assert!(b.is_empty(), "{b:?}");
 }

@@ -11,7 +11,7 @@ mod train;
 mod weights;
 
 pub use score::{evaluate, Attachment};
-pub use train::{train, train_with_progress, TrainOptions};
+pub use train::{jackknife_fold, train, train_with_progress, TrainOptions};
 
 use crate::Token;
 use features::{buffer_features, label_features, state_features, TokenKeys, N_BUFFER_FEATURES, N_LABEL_FEATURES, N_STATE_FEATURES};

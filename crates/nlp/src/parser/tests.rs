@@ -192,3 +192,18 @@ fn cached_buffer_scores_parse_like_scoring_every_feature() {
     }
     assert_eq!(compared, 300);
 }
+
+#[test]
+fn jackknife_folds_are_contiguous_blocks_covering_every_sentence() {
+    let n = 103;
+    let folds: Vec<usize> = (0..n).map(|i| super::jackknife_fold(i, n, 10)).collect();
+    assert_eq!(folds[0], 0);
+    assert_eq!(folds[n - 1], 9);
+    // Never decreasing: each fold is one run of neighbouring sentences.
+    assert!(folds.windows(2).all(|w| w[0] <= w[1] && w[1] - w[0] <= 1));
+    for k in 0..10 {
+        let size = folds.iter().filter(|&&f| f == k).count();
+        assert!((10..=11).contains(&size), "fold {k} holds {size}");
+    }
+    assert_eq!(super::jackknife_fold(5, 3, 10), 9, "more folds than sentences stay in range");
+}

@@ -29,6 +29,19 @@ impl Default for TrainOptions {
     }
 }
 
+/// The jackknife fold of training sentence `i` of `n` cut into `folds` contiguous
+/// blocks. Neighbouring sentences mostly come from one document, so a tagger trained
+/// on the other blocks tags a block about as well as it tags new text (EWT train
+/// UPOS 95.5%, as on EWT test); every `folds`-th sentence instead leaves each
+/// document's words in the tagger's training data (96.6%), and the parser then
+/// learns to trust the tags more than it should (0.2-0.3 LAS less on EWT dev).
+pub fn jackknife_fold(i: usize, n: usize, folds: usize) -> usize {
+    if folds == 0 {
+        return 0;
+    }
+    (i * folds / n.max(1)).min(folds - 1)
+}
+
 /// A training sentence turned into what the parser reads and the oracle needs.
 struct Example {
     keys: Vec<TokenKeys>,

@@ -368,6 +368,9 @@ pub enum FeatureSet {
     /// The word, its affixes and the earlier stage's tags around it: for a stage that
     /// refines tags already given (Penn tags from UPOS), at half the lookups.
     Lean,
+    /// The word-local features of [`FeatureSet::Full`] (cached per form, so nearly free)
+    /// and a few context features with the earlier stage's tags: for the Penn-tag stage.
+    Medium,
 }
 
 /// Hashes the features of word `i`, given the tags already predicted for the two
@@ -385,6 +388,10 @@ pub fn extract_set(
 ) {
     match (set, aux) {
         (FeatureSet::Lean, Some(a)) => extract_lean(s, i, p1, a, out),
+        (FeatureSet::Medium, Some(a)) => {
+            extract_local(s, lexicon, i, out);
+            extract_medium_context(s, i, p1, p2, a, out);
+        }
         _ => extract(s, lexicon, i, p1, p2, aux, out),
     }
 }
@@ -470,6 +477,28 @@ pub fn extract_local(s: &Prepared, lexicon: &Lexicon, i: usize, out: &mut Vec<u6
     }
     out.push(feature(AMB, &[s.ambiguity(j, lexicon)]));
     out.push(feature(CASED_AMB, &[&lexicon.classes[w.cased_ambiguity as usize]]));
+}
+
+/// The context features of a [`FeatureSet::Medium`] stage (added to `out`).
+pub fn extract_medium_context(s: &Prepared, i: usize, p1: &str, p2: &str, a: Aux<'_>, out: &mut Vec<u64>) {
+    let j = i as isize;
+    let lower = s.slice(s.words[i].lower);
+    let t = a.at(j);
+    let n1 = a.at(j + 1);
+    out.push(feature(TAG_P1, &[p1]));
+    out.push(feature(TAG_P12, &[p1, p2]));
+    out.push(feature(TAG_P1_WORD, &[p1, lower]));
+    out.push(feature(WORD_P1, &[s.lower(j - 1)]));
+    out.push(feature(WORD_N1, &[s.lower(j + 1)]));
+    out.push(feature(AUX, &[t]));
+    out.push(feature(AUX_P1, &[a.at(j - 1)]));
+    out.push(feature(AUX_N1, &[n1]));
+    out.push(feature(AUX_N2, &[a.at(j + 2)]));
+    out.push(feature(AUX_WORD, &[t, lower]));
+    out.push(feature(AUX_AUX_N1, &[t, n1]));
+    out.push(feature(AUX_N1_N2, &[n1, a.at(j + 2)]));
+    out.push(feature(AUX_P1_AUX, &[p1, t]));
+    out.push(feature(AUX_N1_WORD, &[n1, lower]));
 }
 
 /// The features that depend on the neighbours and the tags before (added to `out`).
