@@ -4,7 +4,8 @@
 //!
 //! Shipped options (docs/benchmarks-tagger.md, -parser.md, -ner.md): tagger with
 //! `tagger::TrainOptions::default()` (7 epochs); parser 12 epochs, pruned at 0.02, on
-//! tags jackknifed over 10 folds; entities `ner::TrainOptions::default()` (6 epochs, stacked second pass).
+//! tags jackknifed over 10 folds; entities `ner::TrainOptions::default()` (6 epochs, BILOU tags, Viterbi
+//! decoding, one pass).
 use super::Context;
 use crate::report::Outcome;
 use anyhow::{bail, Context as _};

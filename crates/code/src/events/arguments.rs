@@ -4,6 +4,9 @@
 use super::parse::{case_of, child_with, children, has_rel, is_nominal, with_conjuncts};
 use dyad_nlp::Token;
 
+/// Verbs that report what someone said.
+const REPORTING: &[&str] = &["say", "announce", "claim", "state", "add", "tell", "report", "insist", "confirm", "declare"];
+
 /// Relative pronouns, which stand for the noun their clause modifies.
 const RELATIVE: &[&str] = &["who", "which", "that", "whom"];
 
@@ -67,7 +70,11 @@ fn list_before(tokens: &[Token], last: usize) -> Vec<usize> {
     }
     let members = with_conjuncts(tokens, head);
     let listed = members.len() >= 2 && members.windows(2).all(|w| tokens[w[1] - 1].text == ",");
-    let free = !matches!(tokens[head].deprel.split(':').next(), Some("obj" | "iobj" | "nsubj"));
+    // Not a list that is some other verb's argument ("Biden met Xi, Kishida and Yoon and
+    // Putin said ..."), though a reporting verb takes no such object ("said Australia,
+    // Bahrain, Canada and ...").
+    let reported = tokens[head].head.is_some_and(|v| REPORTING.contains(&tokens[v].lemma.as_str()));
+    let free = reported || !matches!(tokens[head].deprel.split(':').next(), Some("obj" | "iobj" | "nsubj"));
     if listed && free && !members.contains(&last) {
         members
     } else {
@@ -79,7 +86,6 @@ fn list_before(tokens: &[Token], last: usize) -> Vec<usize> {
 /// air forces said they struck ...", "Russia said it had requested ...". The pronoun
 /// must agree in number with that subject.
 fn reporting_subject(tokens: &[Token], verb: usize, subject: usize) -> Option<usize> {
-    const REPORTING: &[&str] = &["say", "announce", "claim", "state", "add", "tell", "report", "insist", "confirm", "declare"];
     let plural = match tokens[subject].text.to_lowercase().as_str() {
         "they" => true,
         "he" | "she" | "it" => false,
@@ -216,7 +222,7 @@ pub fn named_sources(tokens: &[Token], noun: usize) -> Vec<usize> {
     // "the attack carried out by the United States": the agent of a participle on the
     // noun, or of the participle the parser made the noun the subject of.
     let participles = children(tokens, noun).filter(|&c| has_rel(&tokens[c], "acl") && tokens[c].xpos == "VBN");
-    let governing = tokens[noun].head.filter(|&h| has_rel(&tokens[noun], "nsubj") && tokens[h].xpos == "VBN");
+    let governing = tokens[noun].head.filter(|&h| has_rel(&tokens[noun], "nsubj") && matches!(tokens[h].xpos.as_str(), "VBN" | "VBD"));
     if let Some(by) = participles.chain(governing).find_map(|v| agent(tokens, v)) {
         return with_conjuncts(tokens, by);
     }
@@ -246,7 +252,7 @@ pub fn noun_targets(tokens: &[Token], noun: usize) -> Vec<usize> {
     // "the attack carried out ... in Yemen": the place or target of the participle that
     // tells the act, whether it hangs on the noun or the parser hung the noun on it.
     let participles = children(tokens, noun).filter(|&c| has_rel(&tokens[c], "acl") && tokens[c].xpos == "VBN");
-    let governing = tokens[noun].head.filter(|&h| has_rel(&tokens[noun], "nsubj") && tokens[h].xpos == "VBN");
+    let governing = tokens[noun].head.filter(|&h| has_rel(&tokens[noun], "nsubj") && matches!(tokens[h].xpos.as_str(), "VBN" | "VBD"));
     participles
         .chain(governing)
         .find_map(|v| children(tokens, v).find(|&c| aimed(c, "obl")))

@@ -502,21 +502,47 @@ fn is_joint(cameo: &str, predicate: &Token, noun: bool) -> bool {
 }
 
 pub(super) fn resolve_all(cx: &Context<'_>, si: usize, tokens: &[Token], heads: &[usize], told: &Told<'_>) -> Vec<ActorRef> {
-    heads
-        .iter()
-        .flat_map(|&h| {
-            // "The two countries also agreed": the parties of the last act done together,
-            // else the last two states or leaders named.
-            let pair = actors::pair(cx, si, tokens, h).map(|named| if told.together.len() >= 2 { told.together.to_vec() } else { named });
-            pair.or_else(|| Some(actors_of_act(cx, si, tokens, h, told)).filter(|a| !a.is_empty()))
-                .or_else(|| actors::resolve(cx, si, tokens, h).map(|a| vec![a]))
-                // "Lebanon's powerful armed group Hezbollah": the name in apposition.
-                .or_else(|| children(tokens, h).find(|&c| tokens[c].deprel == "appos").and_then(|a| actors::resolve(cx, si, tokens, a)).map(|a| vec![a]))
-                .or_else(|| Some(hyphenated_actors(cx, &tokens[h])).filter(|a| !a.is_empty()))
-                .or_else(|| belonging_to(tokens, h).and_then(|o| actors::resolve(cx, si, tokens, o)).map(|a| vec![a]))
-                .unwrap_or_default()
-        })
-        .collect()
+    let mut out: Vec<ActorRef> = Vec::new();
+    for &h in heads {
+        let found = resolve_one(cx, si, tokens, h, told);
+        // "The U.S. and U.K. air forces": one actor for each coordinated modifier.
+        let coordinated = found.first().filter(|a| a.country.is_some()).map_or_else(Vec::new, |first| {
+            children(tokens, h)
+                .filter(|&m| matches!(tokens[m].deprel.as_str(), "compound" | "amod"))
+                .flat_map(|m| children(tokens, m).filter(|&c| tokens[c].deprel == "conj"))
+                .filter_map(|other| same_role_in(cx, first, &tokens[other].text))
+                .collect()
+        });
+        for actor in found.into_iter().chain(coordinated) {
+            if !out.iter().any(|a| a.actor == actor.actor && a.name == actor.name) {
+                out.push(actor);
+            }
+        }
+    }
+    out
+}
+
+/// The actor of `word`'s country in the role `like` plays: "U.K." after "U.S. air
+/// forces" (USAMIL) is GBRMIL.
+fn same_role_in(cx: &Context<'_>, like: &ActorRef, word: &str) -> Option<ActorRef> {
+    let country = cx.knowledge.country_by_adjective(word).or_else(|| cx.knowledge.country_by_name(word))?.code.as_str().to_string();
+    let own = like.country.as_deref()?;
+    let sector = like.actor.as_deref().and_then(|a| a.strip_prefix(own)).unwrap_or("");
+    Some(ActorRef { text: word.to_string(), actor: Some(format!("{country}{sector}")), country: Some(country), name: Some(word.to_string()) })
+}
+
+/// The actors one argument head stands for.
+fn resolve_one(cx: &Context<'_>, si: usize, tokens: &[Token], h: usize, told: &Told<'_>) -> Vec<ActorRef> {
+    // "The two countries also agreed": the parties of the last act done together, else
+    // the last two states or leaders named.
+    let pair = actors::pair(cx, si, tokens, h).map(|named| if told.together.len() >= 2 { told.together.to_vec() } else { named });
+    pair.or_else(|| Some(actors_of_act(cx, si, tokens, h, told)).filter(|a| !a.is_empty()))
+        .or_else(|| actors::resolve(cx, si, tokens, h).map(|a| vec![a]))
+        // "Lebanon's powerful armed group Hezbollah": the name in apposition.
+        .or_else(|| children(tokens, h).find(|&c| tokens[c].deprel == "appos").and_then(|a| actors::resolve(cx, si, tokens, a)).map(|a| vec![a]))
+        .or_else(|| Some(hyphenated_actors(cx, &tokens[h])).filter(|a| !a.is_empty()))
+        .or_else(|| belonging_to(tokens, h).and_then(|o| actors::resolve(cx, si, tokens, o)).map(|a| vec![a]))
+        .unwrap_or_default()
 }
 
 /// Whose the things a noun names are, where the noun is no actor itself: "military
