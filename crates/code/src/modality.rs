@@ -150,7 +150,14 @@ fn governing(tokens: &[Token], predicate: usize) -> Option<Reading> {
         let rel = tokens[current].deprel.as_str();
         let head = tokens[current].head?;
         let l = lemma(&tokens[head]);
-        let complement = matches!(rel, "ccomp" | "xcomp" | "parataxis" | "advcl" | "csubj");
+        // "Biden said Australia, Bahrain and the Netherlands had provided support": a
+        // clause with its own subject that the parser coordinated with a reporting verb
+        // lacking any complement is what was said.
+        let said_as_conj = rel == "conj"
+            && REPORTING.contains(&l.as_str())
+            && children(tokens, current).any(|c| tokens[c].deprel.starts_with("nsubj"))
+            && !children(tokens, head).any(|c| matches!(tokens[c].deprel.as_str(), "ccomp" | "xcomp" | "parataxis"));
+        let complement = said_as_conj || matches!(rel, "ccomp" | "xcomp" | "parataxis" | "advcl" | "csubj");
         if !complement {
             return None;
         }

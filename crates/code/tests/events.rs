@@ -462,6 +462,8 @@ fn every_member_of_a_listed_subject_acts() {
     let sources: std::collections::BTreeSet<&str> =
         found.iter().filter(|e| e.target.country.as_deref() == Some("USA")).filter_map(|e| e.source.country.as_deref()).collect();
     assert_eq!(sources.into_iter().collect::<Vec<_>>(), ["AUS", "BHR", "CAN", "NLD"], "{found:#?}");
+    // What Biden said, even where the parser made "provided" a second verb beside "said".
+    assert!(found.iter().all(|e| e.modality == Modality::Claimed), "{found:#?}");
 }
 
 #[test]
