@@ -517,3 +517,14 @@ fn a_threat_is_aimed_at_whoever_its_condition_names() {
     let threat = find(&found, "USA", "YEM", "13");
     assert_eq!(threat.target.actor.as_deref(), Some("YEMREB"));
 }
+
+#[test]
+fn undated_acts_of_an_undated_report_happened_on_its_news_day() {
+    // An undated AFP copy, anchored to the Friday of its story's first dated report.
+    let text = "President Joe Biden said Thursday that the strikes were defensive. \
+                Iran condemned the United States for its strikes on Yemen.";
+    let analyzer = dyad_nlp::Analyzer::shipped().unwrap();
+    let knowledge = dyad_code::knowledge::Knowledge::embedded();
+    let anchored = dyad_code::code_analysed(knowledge, &doc(text, None), &analyzer.analyze(text), NaiveDate::from_ymd_opt(2024, 1, 12));
+    assert_eq!(find(&anchored.events, "IRN", "USA", "11").date.as_deref(), Some("2024-01-11"));
+}

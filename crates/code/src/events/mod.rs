@@ -63,8 +63,9 @@ pub fn code(knowledge: &Knowledge, input: &Input<'_>) -> Vec<Event> {
             merge(&mut events, event);
         }
     }
-    if let Some(published) = input.published {
-        date_by_news_day(&texts, &mut events, published);
+    // An undated report's news day is read against the day it was taken to be written.
+    if let Some(written) = input.published.or(reference) {
+        date_by_news_day(&texts, &mut events, written);
     }
     events.into_iter().map(|d| d.event).collect()
 }
