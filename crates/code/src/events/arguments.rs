@@ -219,16 +219,21 @@ pub fn named_sources(tokens: &[Token], noun: usize) -> Vec<usize> {
     if let Some(by) = children(tokens, noun).find(|&c| has_rel(&tokens[c], "nmod") && case_of(tokens, c).as_deref() == Some("by")) {
         return with_conjuncts(tokens, by);
     }
-    // "the attack carried out by the United States": the agent of a participle on the
-    // noun, or of the participle the parser made the noun the subject of.
-    let participles = children(tokens, noun).filter(|&c| has_rel(&tokens[c], "acl") && tokens[c].xpos == "VBN");
-    let governing = tokens[noun].head.filter(|&h| has_rel(&tokens[noun], "nsubj") && matches!(tokens[h].xpos.as_str(), "VBN" | "VBD"));
-    if let Some(by) = participles.chain(governing).find_map(|v| agent(tokens, v)) {
+    // "the attack carried out by the United States".
+    if let Some(by) = telling_participles(tokens, noun).find_map(|v| agent(tokens, v)) {
         return with_conjuncts(tokens, by);
     }
     let capitalised_modifier =
         |c: usize| matches!(tokens[c].deprel.as_str(), "amod" | "compound") && tokens[c].text.starts_with(char::is_uppercase);
     children(tokens, noun).find(|&c| capitalised_modifier(c)).map(|a| with_conjuncts(tokens, a)).unwrap_or_default()
+}
+
+/// The participles that tell an event noun's act ("the attack carried out by ... in
+/// Yemen"): one hanging on the noun, or the verb the parser made the noun the subject of.
+fn telling_participles(tokens: &[Token], noun: usize) -> impl Iterator<Item = usize> + '_ {
+    let participles = children(tokens, noun).filter(|&c| has_rel(&tokens[c], "acl") && tokens[c].xpos == "VBN");
+    let governing = tokens[noun].head.filter(|&h| has_rel(&tokens[noun], "nsubj") && matches!(tokens[h].xpos.as_str(), "VBN" | "VBD"));
+    participles.chain(governing)
 }
 
 /// "talks between Putin and Xi": the conjoined actors of a "between" phrase.
@@ -249,12 +254,8 @@ pub fn noun_targets(tokens: &[Token], noun: usize) -> Vec<usize> {
     if let Some(c) = children(tokens, noun).find(|&c| aimed(c, "nmod")) {
         return with_conjuncts(tokens, c);
     }
-    // "the attack carried out ... in Yemen": the place or target of the participle that
-    // tells the act, whether it hangs on the noun or the parser hung the noun on it.
-    let participles = children(tokens, noun).filter(|&c| has_rel(&tokens[c], "acl") && tokens[c].xpos == "VBN");
-    let governing = tokens[noun].head.filter(|&h| has_rel(&tokens[noun], "nsubj") && matches!(tokens[h].xpos.as_str(), "VBN" | "VBD"));
-    participles
-        .chain(governing)
+    // "the attack carried out ... in Yemen".
+    telling_participles(tokens, noun)
         .find_map(|v| children(tokens, v).find(|&c| aimed(c, "obl")))
         .map(|c| with_conjuncts(tokens, c))
         .unwrap_or_default()
