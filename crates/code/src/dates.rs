@@ -109,7 +109,8 @@ fn month_number(w: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-fn weekday(w: &str) -> Option<Weekday> {
+/// The weekday a word names ("Monday").
+pub(crate) fn weekday(w: &str) -> Option<Weekday> {
     match w.to_ascii_lowercase().as_str() {
         "monday" => Some(Weekday::Mon),
         "tuesday" => Some(Weekday::Tue),

@@ -29,6 +29,11 @@ const REPORTING: &[&str] = &[
     "say", "tell", "claim", "allege", "report", "state", "add", "note", "insist", "assert", "argue", "suggest",
     "believe", "think", "quote", "cite", "write", "announce", "confirm", "accuse", "charge", "contend", "maintain",
 ];
+/// Whether a verb's lemma reports someone's word ("say", "announce").
+pub(crate) fn is_reporting(lemma: &str) -> bool {
+    REPORTING.contains(&lemma)
+}
+
 const DENIAL: &[&str] = &["deny", "reject", "dismiss", "refute", "dispute"];
 /// Heads that put their complement in the future: "is scheduled to visit".
 const PLANNING: &[&str] = &[
@@ -69,11 +74,9 @@ fn speaker_of(tokens: &[Token], verb: usize) -> Option<usize> {
 /// A day or time the parser took for a subject ("Zelensky on Thursday said"): never the
 /// one who speaks.
 fn names_a_time(token: &Token) -> bool {
-    const TIMES: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
-        "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
-    ];
-    TIMES.contains(&token.text.to_lowercase().as_str())
+    const TIMES: &[&str] =
+        &["today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year"];
+    crate::dates::weekday(&token.text).is_some() || TIMES.contains(&token.text.to_lowercase().as_str())
 }
 
 /// Reads the modality of the event whose predicate is token `predicate`.

@@ -4,9 +4,6 @@
 use super::parse::{case_of, child_with, children, has_rel, is_nominal, with_conjuncts};
 use dyad_nlp::Token;
 
-/// Verbs that report what someone said.
-const REPORTING: &[&str] = &["say", "announce", "claim", "state", "add", "tell", "report", "insist", "confirm", "declare"];
-
 /// Relative pronouns, which stand for the noun their clause modifies.
 const RELATIVE: &[&str] = &["who", "which", "that", "whom"];
 
@@ -73,7 +70,7 @@ fn list_before(tokens: &[Token], last: usize) -> Vec<usize> {
     // Not a list that is some other verb's argument ("Biden met Xi, Kishida and Yoon and
     // Putin said ..."), though a reporting verb takes no such object ("said Australia,
     // Bahrain, Canada and ...").
-    let reported = tokens[head].head.is_some_and(|v| REPORTING.contains(&tokens[v].lemma.as_str()));
+    let reported = tokens[head].head.is_some_and(|v| crate::modality::is_reporting(&tokens[v].lemma));
     let free = reported || !matches!(tokens[head].deprel.split(':').next(), Some("obj" | "iobj" | "nsubj"));
     if listed && free && !members.contains(&last) {
         members
@@ -95,7 +92,7 @@ fn reporting_subject(tokens: &[Token], verb: usize, subject: usize) -> Option<us
         return None;
     }
     let head = tokens[verb].head?;
-    if !REPORTING.contains(&tokens[head].lemma.as_str()) {
+    if !crate::modality::is_reporting(&tokens[head].lemma) {
         return None;
     }
     let speaker = child_with(tokens, head, "nsubj")?;

@@ -225,7 +225,7 @@ fn written_before(texts: &[String], guess: NaiveDate) -> Option<NaiveDate> {
 /// The weekday a time expression names ("on Monday"), if it names one.
 fn weekday_named(expr: &[char]) -> Option<Weekday> {
     let words: String = expr.iter().collect();
-    words.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() > 3).find_map(|w| w.parse::<Weekday>().ok())
+    words.split(|c: char| !c.is_alphabetic()).find_map(dates::weekday)
 }
 
 /// The days the text names to the day, outside sentences that look ahead, resolved

@@ -483,13 +483,18 @@ pub fn extract_local(s: &Prepared, lexicon: &Lexicon, i: usize, out: &mut Vec<u6
 pub fn extract_medium_context(s: &Prepared, i: usize, p1: &str, p2: &str, a: Aux<'_>, out: &mut Vec<u64>) {
     let j = i as isize;
     let lower = s.slice(s.words[i].lower);
-    let t = a.at(j);
-    let n1 = a.at(j + 1);
     out.push(feature(TAG_P1, &[p1]));
     out.push(feature(TAG_P12, &[p1, p2]));
     out.push(feature(TAG_P1_WORD, &[p1, lower]));
     out.push(feature(WORD_P1, &[s.lower(j - 1)]));
     out.push(feature(WORD_N1, &[s.lower(j + 1)]));
+    extract_aux_context(a, j, p1, lower, out);
+}
+
+/// The features that read an earlier stage's tags around the word (added to `out`).
+fn extract_aux_context(a: Aux<'_>, j: isize, p1: &str, lower: &str, out: &mut Vec<u64>) {
+    let t = a.at(j);
+    let n1 = a.at(j + 1);
     out.push(feature(AUX, &[t]));
     out.push(feature(AUX_P1, &[a.at(j - 1)]));
     out.push(feature(AUX_N1, &[n1]));
@@ -546,17 +551,7 @@ pub fn extract_context(
     out.push(feature(SENT_CAPS, &[s.caps, s.cap(j), first]));
     out.push(feature(SENT_CAPS_SHAPE, &[s.caps, s.slice(w.shape), amb]));
     if let Some(a) = aux {
-        let t = a.at(j);
-        let n1 = a.at(j + 1);
-        out.push(feature(AUX, &[t]));
-        out.push(feature(AUX_P1, &[a.at(j - 1)]));
-        out.push(feature(AUX_N1, &[n1]));
-        out.push(feature(AUX_N2, &[a.at(j + 2)]));
-        out.push(feature(AUX_WORD, &[t, lower]));
-        out.push(feature(AUX_AUX_N1, &[t, n1]));
-        out.push(feature(AUX_N1_N2, &[n1, a.at(j + 2)]));
-        out.push(feature(AUX_P1_AUX, &[p1, t]));
-        out.push(feature(AUX_N1_WORD, &[n1, lower]));
+        extract_aux_context(a, j, p1, lower, out);
     }
 }
 
