@@ -19,6 +19,10 @@ pub struct Args {
     file: PathBuf,
     #[arg(long, value_enum, default_value = "conllu")]
     format: Format,
+    /// Analyse plain text exactly as given, without cleaning it: page junk, headings
+    /// and teasers stay in. HTML pages are still cleaned.
+    #[arg(long)]
+    raw: bool,
 }
 
 pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
@@ -31,8 +35,12 @@ pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
             Err(e) => vec![Err(e)],
         };
         for read in docs {
-            let doc = match read.map_err(DocFailure::from).and_then(inputs::prepare) {
-                Ok((_, doc)) => doc,
+            let prepared = read.map_err(DocFailure::from).and_then(|raw| match raw.format {
+                dyad_doc::Format::Text if args.raw => Ok(as_given(raw)),
+                _ => inputs::prepare(raw).map(|(_, doc)| doc),
+            });
+            let doc = match prepared {
+                Ok(doc) => doc,
                 Err(problem) => {
                     failed += 1;
                     report::input_failed(&problem);
@@ -56,6 +64,23 @@ pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
     }
     out.flush().context("writing to standard output")?;
     Ok(Outcome::from_failures(failed))
+}
+
+/// A plain-text document analysed as it is: its id and its whole text, line ends
+/// normalised so that offsets match what is printed.
+fn as_given(raw: dyad_doc::RawDocument) -> dyad_doc::Document {
+    let text = raw.content.replace("\r\n", "\n");
+    dyad_doc::Document {
+        id: raw.id,
+        source: raw.source,
+        title: None,
+        outlet: None,
+        byline: None,
+        published: None,
+        language: "en".to_string(),
+        content_hash: String::new(),
+        text,
+    }
 }
 
 /// One sentence as CoNLL-U, with the entity label (IOB) and character offsets in MISC.
