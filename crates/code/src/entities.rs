@@ -188,7 +188,7 @@ impl DocumentEntities {
     /// The output-contract list: persons, bodies, countries and places, most mentioned first.
     pub fn records(&self) -> Vec<record::Entity> {
         let mut listed: Vec<&ResolvedEntity> = self.entities.iter().filter(|e| e.label.is_listed()).collect();
-        listed.sort_by(|a, b| b.mentions.cmp(&a.mentions));
+        listed.sort_by_key(|e| std::cmp::Reverse(e.mentions));
         let mut out: Vec<record::Entity> = Vec::with_capacity(listed.len());
         for e in listed {
             // Mentions that resolved apart but to the same canonical name ("Biden" and

@@ -140,7 +140,7 @@ fn direct(doc: &Doc) -> Vec<Direct> {
         }
     }
     let mut out: Vec<Direct> = Vec::new();
-    for g in 0..n {
+    for (g, speaker) in found.iter().enumerate().take(n) {
         if let Some(prev) = out.last_mut() {
             let p = *prev.segments.last().unwrap_or(&g);
             if speaker::resumes(doc, p, g) && prev.speaker.is_some() {
@@ -148,7 +148,7 @@ fn direct(doc: &Doc) -> Vec<Direct> {
                 continue;
             }
         }
-        out.push(Direct { segments: vec![g], speaker: found[g].clone() });
+        out.push(Direct { segments: vec![g], speaker: speaker.clone() });
     }
     out
 }

@@ -290,9 +290,9 @@ fn from_capitals(si: usize, s: &AnnotatedSentence, ev: &Evidence, out: &mut Vec<
         }
         if ev.title_case.get(si).and_then(|f| f.get(start)).copied().unwrap_or(false) {
             // Headlines: only the words the gazetteer or the body of the text vouch for.
-            for k in start..end {
-                let l = lower(&toks[k]);
-                if gazetteer::lookup(&toks[k].text).is_some() || (ev.capitalised_inside.contains(&l) && !in_list(gazetteer::TITLES, &l)) {
+            for (k, tok) in toks.iter().enumerate().take(end).skip(start) {
+                let l = lower(tok);
+                if gazetteer::lookup(&tok.text).is_some() || (ev.capitalised_inside.contains(&l) && !in_list(gazetteer::TITLES, &l)) {
                     push_run(si, s, k, k + 1, None, out);
                 }
             }

@@ -105,12 +105,7 @@ pub fn segments(chars: &[char]) -> Vec<Segment> {
                     }
                 }
             } else {
-                let closer = |j: usize| match chars[j] {
-                    '”' | '»' => true,
-                    '"' => true,
-                    _ => false,
-                };
-                (open + 1..pe).find(|&j| closer(j))
+                (open + 1..pe).find(|&j| matches!(chars[j], '”' | '»' | '"'))
             };
             match close {
                 Some(j) => {

@@ -394,11 +394,11 @@ fn pronoun(doc: &Doc, si: usize, at: usize, pron: &str) -> Option<Found> {
 /// may follow the verb ("says Ha") only when the verb comes first.
 fn attribution_in(doc: &Doc, si: usize, from: usize, to: usize, floor: usize) -> Option<Found> {
     let toks = &doc.sentences[si].tokens;
-    for j in from..to.min(toks.len()) {
-        if doc.in_quote(si, j).is_some() || is_quote_mark(&toks[j]) {
+    for (j, tok) in toks.iter().enumerate().take(to).skip(from) {
+        if doc.in_quote(si, j).is_some() || is_quote_mark(tok) {
             return None;
         }
-        if lexicon::is_speech_verb(&lower(&toks[j])) {
+        if lexicon::is_speech_verb(&lower(tok)) {
             if let Some(f) = quoting(doc, si, j) {
                 return Some(f);
             }
