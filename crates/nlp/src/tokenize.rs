@@ -196,6 +196,16 @@ impl Chunk<'_> {
                     }
                     let glued = i > ts && prev.is_alphanumeric();
                     if glued && next.is_alphanumeric() {
+                        if is_run_together(&chars[ts..i], &chars[i + 1..b]) {
+                            match abbrev::classify(&chars[ts..i], false) {
+                                Some(k) => {
+                                    self.push(ts, i + 1, TokenKind::Abbrev(k));
+                                    ts = i + 1;
+                                }
+                                None if i - ts >= 3 => self.single(&mut ts, i),
+                                None => {}
+                            }
+                        }
                         i += 1;
                         continue;
                     }
@@ -273,6 +283,7 @@ impl Chunk<'_> {
                         continue;
                     }
                 }
+                '/' if joins_words(&chars[ts..i], &chars[i + 1..b]) => self.single(&mut ts, i),
                 '/' | '&' | '_' | '+' | '@' | '#' => {
                     i += 1;
                     continue;
@@ -302,6 +313,36 @@ impl Chunk<'_> {
         self.push(i, i + 1, TokenKind::Punct);
         *ts = i + 1;
     }
+}
+
+/// Two sentences run together by a scraper ("University.Follow us", "Dr.Michael"): a
+/// word ending in lower case, a period, then a capitalised word that is not a domain
+/// ending ("Newsfeeds.Com"). The caller keeps words of two letters ("Mc.Donalds")
+/// whole unless they are abbreviations. Initials ("Ph.D", "U.S") and links (taken out
+/// before) do not match.
+fn is_run_together(before: &[char], after: &[char]) -> bool {
+    let letters = |w: &[char]| w.iter().all(|c| c.is_alphabetic());
+    let word_after: Vec<char> = after.iter().copied().take_while(|c| c.is_alphanumeric()).collect();
+    let domain = ["com", "net", "org", "gov", "edu", "info", "biz"].iter().any(|d| eq_ignore_case(&word_after, d));
+    !domain
+        && before.len() >= 2
+        && letters(before)
+        && before.last().is_some_and(|c| c.is_lowercase())
+        && word_after.len() >= 2
+        && letters(&word_after)
+        && word_after[0].is_uppercase()
+        && word_after[1..].iter().all(|c| c.is_lowercase())
+}
+
+/// A slash between two words ("ENA/Enron", "Grigorov/Kremlin/dpa", "and/or") is a
+/// token, as UD writes it; one between short parts ("w/o", "I/C", "km/h") and one
+/// between numbers ("24/7") stays inside the word.
+fn joins_words(before: &[char], after: &[char]) -> bool {
+    let word_after = after.iter().take_while(|c| c.is_alphanumeric()).count();
+    before.len() >= 2
+        && before.iter().all(|c| c.is_alphabetic())
+        && word_after >= 2
+        && after[..word_after].iter().all(|c| c.is_alphabetic())
 }
 
 fn is_always_split(c: char) -> bool {

@@ -146,3 +146,20 @@ fn datelines_stand_apart_from_the_sentence_they_open() {
     assert_eq!(sents("Russia-Ukraine war: talks stall."), ["Russia-Ukraine war: talks stall."]);
     assert_eq!(sents("The message was clear: Moscow will not back down."), ["The message was clear: Moscow will not back down."]);
 }
+
+#[test]
+fn slashes_between_words_and_run_together_sentences_are_split() {
+    // A photo credit: photographer, agency, wire.
+    assert_eq!(toks("Photo: Gavriil Grigorov/Kremlin/dpa"), [
+        "Photo", ":", "Gavriil", "Grigorov", "/", "Kremlin", "/", "dpa"
+    ]);
+    assert_eq!(toks("talks with ENA/Enron and/or others"), ["talks", "with", "ENA", "/", "Enron", "and", "/", "or", "others"]);
+    assert_eq!(toks("w/o an I/C at 24/7 or 50 km/h"), ["w/o", "an", "I/C", "at", "24/7", "or", "50", "km/h"]);
+    assert_eq!(toks("see example.com/news/World"), ["see", "example.com/news/World"]);
+    // A scraper glued a "Follow us" box to the last sentence.
+    assert_eq!(toks("at Seoul National University.Follow us"), ["at", "Seoul", "National", "University", ".", "Follow", "us"]);
+    assert_eq!(toks("Dr.Michael has a Ph.D from St.Petersburg"), ["Dr.", "Michael", "has", "a", "Ph.D", "from", "St.", "Petersburg"]);
+    assert_eq!(toks("node.js, U.S.A, Newsfeeds.Com and Mc.Donalds"), [
+        "node.js", ",", "U.S.A", ",", "Newsfeeds.Com", "and", "Mc.Donalds"
+    ]);
+}
