@@ -528,3 +528,26 @@ fn undated_acts_of_an_undated_report_happened_on_its_news_day() {
     let anchored = dyad_code::code_analysed(knowledge, &doc(text, None), &analyzer.analyze(text), NaiveDate::from_ymd_opt(2024, 1, 12));
     assert_eq!(find(&anchored.events, "IRN", "USA", "11").date.as_deref(), Some("2024-01-11"));
 }
+
+#[test]
+fn a_hyphenated_pair_names_the_two_sides_of_a_war_fought_in_a_place() {
+    // Associated Press, 12 January 2024.
+    let found = events(
+        "The rebels have attacked commercial vessels in the Red Sea since the start of the Israel-Hamas war in the Gaza Strip.",
+        "2024-01-12",
+    );
+    let war: Vec<&Event> = found.iter().filter(|e| e.root == "19" && e.sentence.contains("Israel-Hamas")).collect();
+    let side = |a: &dyad_code::ActorRef| a.actor.clone().unwrap_or_default();
+    assert!(war.iter().any(|e| side(&e.source) == "ISR" && side(&e.target) == "PSEREB"), "{found:#?}");
+    assert!(war.iter().any(|e| side(&e.source) == "PSEREB" && side(&e.target) == "ISR"), "{found:#?}");
+    // The Gaza Strip is where the war is fought, not a side of it.
+    assert!(!war.iter().any(|e| e.target.text.contains("Gaza")), "{found:#?}");
+}
+
+#[test]
+fn a_hyphenated_pair_strikes_together_at_a_third_country() {
+    let found = events("US-UK strikes in Yemen killed five people on Thursday.", "2024-01-12");
+    let strikes: Vec<&Event> = found.iter().filter(|e| e.root == "19").collect();
+    assert!(strikes.iter().any(|e| e.source.country.as_deref() == Some("USA") && e.target.country.as_deref() == Some("YEM")), "{found:#?}");
+    assert!(!strikes.iter().any(|e| e.source.country.as_deref() == Some("USA") && e.target.country.as_deref() == Some("GBR")), "{found:#?}");
+}

@@ -21,7 +21,7 @@ use crate::record::{ActorRef, Attribution, Event, Location, Modality, Quote, Quo
 use actors::Context;
 use chrono::{Datelike, NaiveDate, Weekday};
 use dyad_nlp::{AnnotatedSentence, Token};
-use parse::{case_of, children, clause, has_rel, is_nominal, noun_phrase, surface, with_conjuncts};
+use parse::{case_of, children, clause, has_rel, is_nominal, lemma, noun_phrase, surface, with_conjuncts};
 
 /// What the coder reads of a document.
 pub struct Input<'a> {
@@ -348,6 +348,14 @@ fn code_predicate(
         sources_found = told.together.to_vec();
     }
     let sources = sources_found;
+    // "the Israel-Hamas war in the Gaza Strip", "US-China talks": one word naming the
+    // two sides of an act done between them; a place after "in" is where, not whom.
+    // ("US-UK strikes in Yemen" are done together, to Yemen.)
+    let between_sides = mutual || RECIPROCAL_HOSTILITIES.contains(&lemma(&tokens[p]).as_str());
+    let sides = if noun && between_sides { two_sides(cx, tokens, p) } else { Vec::new() };
+    if sides.len() >= 2 && targets.iter().all(|&t| case_of(tokens, t).as_deref() == Some("in")) {
+        targets.clear();
+    }
     let mut targets = resolve_all(cx, si, tokens, &std::mem::take(&mut targets), told);
     // "warned of further measures if the rebels keep attacking ships": a threat with no
     // actor for a target is aimed at whoever its condition names.
@@ -371,7 +379,7 @@ fn code_predicate(
         pairs.extend(reverse);
     }
     // "Putin and Kim held talks": a mutual act between the conjoined sources, both ways.
-    if targets.is_empty() && mutual && sources.len() >= 2 {
+    if targets.is_empty() && (mutual || sides.len() >= 2) && sources.len() >= 2 {
         for s in &sources {
             for t in &sources {
                 pairs.push((s.clone(), t.clone()));
@@ -558,6 +566,20 @@ fn belonging_to(tokens: &[Token], noun: usize) -> Option<usize> {
     linked.or_else(|| children(tokens, noun).find(|&c| has_rel(&tokens[c], "nmod") && case_of(tokens, c).as_deref() == Some("of")))
 }
 
+/// Hostile acts that two sides do to each other, not one to another.
+const RECIPROCAL_HOSTILITIES: &[&str] =
+    &["war", "conflict", "clash", "fighting", "hostility", "battle", "standoff", "skirmish", "feud", "confrontation", "dispute"];
+
+/// The actors of an event noun's hyphenated modifier ("Israel-Hamas war"), when it
+/// names two or more.
+fn two_sides(cx: &Context<'_>, tokens: &[Token], noun: usize) -> Vec<ActorRef> {
+    children(tokens, noun)
+        .filter(|&c| matches!(tokens[c].deprel.as_str(), "compound" | "amod"))
+        .map(|c| hyphenated_actors(cx, &tokens[c]))
+        .find(|found| found.len() >= 2)
+        .unwrap_or_default()
+}
+
 /// "UK-US strikes", "Russian-Chinese negotiations": actors joined by a hyphen in one
 /// word, each part a name or adjective the knowledge resolves.
 fn hyphenated_actors(cx: &Context<'_>, token: &Token) -> Vec<ActorRef> {
@@ -592,8 +614,14 @@ fn actors_of_act(cx: &Context<'_>, si: usize, tokens: &[Token], head: usize, tol
     let pointing = children(tokens, head).any(|c| matches!(tokens[c].text.to_lowercase().as_str(), "the" | "these" | "those" | "such"))
         && !children(tokens, head).any(|c| tokens[c].deprel.starts_with("acl"));
     if out.is_empty() && pointing {
-        let root = &m.pattern.code.as_str()[..2];
-        if let Some(last) = told.events.iter().rev().find(|d| d.event.root == root) {
+        // The last act of the same kind done by one side to another: of the same code,
+        // else of the same root; not one two sides did to each other ("the strikes"
+        // after "the Israel-Hamas war").
+        let code = m.pattern.code.as_str();
+        let root = &code[..2];
+        let directed = told.events.iter().rev().filter(|d| !is_reciprocated(d, told.events));
+        let last = directed.clone().find(|d| d.event.cameo == code).or_else(|| directed.clone().find(|d| d.event.root == root));
+        if let Some(last) = last {
             // Everyone who carried out that act in the same telling ("the US and UK struck").
             for d in told.events.iter().filter(|d| d.event.span == last.event.span && d.event.root == root && d.event.target.actor == last.event.target.actor) {
                 if !out.iter().any(|a| a.actor == d.event.source.actor) {
@@ -603,6 +631,16 @@ fn actors_of_act(cx: &Context<'_>, si: usize, tokens: &[Token], head: usize, tol
         }
     }
     out
+}
+
+/// Whether the same telling also has the act the other way round.
+fn is_reciprocated(d: &Dated, events: &[Dated]) -> bool {
+    events.iter().any(|o| {
+        o.event.span == d.event.span
+            && o.event.root == d.event.root
+            && o.event.source.actor == d.event.target.actor
+            && o.event.target.actor == d.event.source.actor
+    })
 }
 
 /// The modality with whose word it rests on, and that speaker's country. An event whose
