@@ -551,3 +551,30 @@ fn a_hyphenated_pair_strikes_together_at_a_third_country() {
     assert!(strikes.iter().any(|e| e.source.country.as_deref() == Some("USA") && e.target.country.as_deref() == Some("YEM")), "{found:#?}");
     assert!(!strikes.iter().any(|e| e.source.country.as_deref() == Some("USA") && e.target.country.as_deref() == Some("GBR")), "{found:#?}");
 }
+
+#[test]
+fn a_fronted_phrase_the_parser_took_for_a_passive_subject_leaves_the_real_subject_acting() {
+    // Sputnik, 17 May 2024.
+    let found = events(
+        "Following fruitful talks in Beijing between Russian President Vladimir Putin and Chinese President XI Jinping on May 16, the Russian leader has arrived in Harbin, the capital of China’s northernmost province of Heilongjiang.",
+        "2024-05-17",
+    );
+    let coded = |source: &str, target: &str, cameo: &str| {
+        found.iter().any(|e| e.source.country.as_deref() == Some(source) && e.target.country.as_deref() == Some(target) && e.cameo == cameo)
+    };
+    // The arrival, and the talks between the two leaders both ways (the parser hung
+    // "between" on Beijing).
+    assert!(coded("RUS", "CHN", "042"), "{found:#?}");
+    assert!(coded("RUS", "CHN", "046") && coded("CHN", "RUS", "046"), "{found:#?}");
+}
+
+#[test]
+fn a_trade_noun_takes_the_time_of_the_verb_the_parser_hung_on_it() {
+    // United24/CNN, 16 May 2024 ("surged" is parsed as a clause on "nations").
+    let found = events(
+        "Putin and Xi held talks in Beijing. Trade between the two nations surged to record levels last year as many countries imposed sanctions aimed at depleting Russia's war resources.",
+        "2024-05-16",
+    );
+    let trade = found.iter().find(|e| e.root == "06").unwrap_or_else(|| panic!("no trade in {found:#?}"));
+    assert_eq!(trade.date.as_deref(), Some("2023"));
+}

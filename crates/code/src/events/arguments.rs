@@ -14,7 +14,9 @@ pub fn verb_sources(tokens: &[Token], verb: usize) -> Vec<usize> {
     }
     let mut current = verb;
     for _ in 0..4 {
-        if let Some(s) = child_with(tokens, current, "nsubj").or_else(|| child_with(tokens, current, "csubj")) {
+        // An active subject first: a passive one beside it is a misparse.
+        let active = children(tokens, current).find(|&c| tokens[c].deprel == "nsubj");
+        if let Some(s) = active.or_else(|| child_with(tokens, current, "nsubj")).or_else(|| child_with(tokens, current, "csubj")) {
             let Some(s) = antecedent(tokens, current, s) else { return Vec::new() };
             if let Some(speaker) = reporting_subject(tokens, current, s) {
                 return with_conjuncts(tokens, speaker);
@@ -103,7 +105,10 @@ fn reporting_subject(tokens: &[Token], verb: usize, subject: usize) -> Option<us
 
 /// Whether the verb is passive ("was greeted by Kim").
 pub fn is_passive(tokens: &[Token], verb: usize) -> bool {
-    children(tokens, verb).any(|c| tokens[c].deprel == "nsubj:pass" || tokens[c].deprel == "aux:pass")
+    // A passive subject beside an active one is a misparse of a fronted phrase
+    // ("Following talks in Beijing, the Russian leader has arrived in Harbin").
+    let active_subject = children(tokens, verb).any(|c| tokens[c].deprel == "nsubj");
+    children(tokens, verb).any(|c| (tokens[c].deprel == "nsubj:pass" && !active_subject) || tokens[c].deprel == "aux:pass")
         // A headline drops the "was": "Putin welcomed by Xi in Beijing".
         || (tokens[verb].xpos == "VBN" && agent(tokens, verb).is_some() && !children(tokens, verb).any(|c| tokens[c].deprel == "aux"))
 }
@@ -235,10 +240,12 @@ fn telling_participles(tokens: &[Token], noun: usize) -> impl Iterator<Item = us
 
 /// "talks between Putin and Xi": the conjoined actors of a "between" phrase.
 pub fn between(tokens: &[Token], noun: usize) -> Vec<usize> {
-    children(tokens, noun)
-        .find(|&c| case_of(tokens, c).as_deref() == Some("between"))
-        .map(|c| with_conjuncts(tokens, c))
-        .unwrap_or_default()
+    let is_between = |c: &usize| case_of(tokens, *c).as_deref() == Some("between");
+    // Or hung on a phrase before it: "talks in Beijing between Putin and Xi".
+    let under_modifier = || {
+        children(tokens, noun).filter(|&c| has_rel(&tokens[c], "nmod")).find_map(|m| children(tokens, m).find(is_between))
+    };
+    children(tokens, noun).find(is_between).or_else(under_modifier).map(|c| with_conjuncts(tokens, c)).unwrap_or_default()
 }
 
 /// The target of an event noun whose pattern names none: a prepositional dependent

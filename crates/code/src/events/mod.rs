@@ -309,7 +309,7 @@ fn code_predicate(
     let intent = intent::intent_head(tokens, p).and_then(|h| Some((h, intent::intent_code(cx.knowledge, act)?)));
     let info = intent.map_or(act, |(_, code)| code);
 
-    let (mut sources, mut targets) = if noun {
+    let (sources, mut targets) = if noun {
         let targets = match m.target {
             Some(t) => with_conjuncts(tokens, t),
             None => arguments::noun_targets(tokens, p),
@@ -340,20 +340,25 @@ fn code_predicate(
     let called_joint = noun && children(tokens, p).any(|c| tokens[c].deprel == "amod" && tokens[c].lemma.eq_ignore_ascii_case("joint"));
     let hostile = info.code.root() >= 14;
     let mutual = matches!(root.as_str(), "03" | "04" | "05") || (called_joint && !hostile);
-    if noun && sources.is_empty() {
-        sources = arguments::between(tokens, p);
-    }
     let mut sources_found = resolve_all(cx, si, tokens, &sources, told);
     if sources_found.is_empty() && sources.len() == 1 && names_a_group(tokens, sources[0]) {
         sources_found = told.together.to_vec();
     }
+    // "talks between Putin and Xi": the sides of an act done between them.
+    let mut sides = 0;
+    if noun && sources_found.is_empty() {
+        sources_found = resolve_all(cx, si, tokens, &arguments::between(tokens, p), told);
+        sides = sources_found.len();
+    }
     let sources = sources_found;
-    // "the Israel-Hamas war in the Gaza Strip", "US-China talks": one word naming the
-    // two sides of an act done between them; a place after "in" is where, not whom.
-    // ("US-UK strikes in Yemen" are done together, to Yemen.)
-    let between_sides = mutual || RECIPROCAL_HOSTILITIES.contains(&lemma(&tokens[p]).as_str());
-    let sides = if noun && between_sides { two_sides(cx, tokens, p) } else { Vec::new() };
-    if sides.len() >= 2 && targets.iter().all(|&t| case_of(tokens, t).as_deref() == Some("in")) {
+    // "the Israel-Hamas war", "US-China talks": one word naming the two sides. ("US-UK
+    // strikes in Yemen" are done together, to Yemen.)
+    if noun && (mutual || RECIPROCAL_HOSTILITIES.contains(&lemma(&tokens[p]).as_str())) {
+        sides = sides.max(two_sides(cx, tokens, p).len());
+    }
+    // Between two sides, a place after "in" is where, not whom: "talks in Beijing",
+    // "the war in the Gaza Strip".
+    if sides >= 2 && targets.iter().all(|&t| case_of(tokens, t).as_deref() == Some("in")) {
         targets.clear();
     }
     let mut targets = resolve_all(cx, si, tokens, &std::mem::take(&mut targets), told);
@@ -379,7 +384,7 @@ fn code_predicate(
         pairs.extend(reverse);
     }
     // "Putin and Kim held talks": a mutual act between the conjoined sources, both ways.
-    if targets.is_empty() && (mutual || sides.len() >= 2) && sources.len() >= 2 {
+    if targets.is_empty() && (mutual || sides >= 2) && sources.len() >= 2 {
         for s in &sources {
             for t in &sources {
                 pairs.push((s.clone(), t.clone()));
@@ -702,7 +707,13 @@ fn event_date(
     let found: Vec<TimeExpr> = dates::find(text, reference, tense);
     let overlaps = |t: &TimeExpr, i: usize| tokens[i].start < t.end + offset && t.start + offset < tokens[i].end;
     if trigger != predicate || is_nominal(&tokens[trigger]) {
-        let phrase = clause(tokens, trigger);
+        // The noun's phrase and the clauses that tell of it ("the talks, which ended on
+        // Friday"; "Trade ... surged last year" where the parser hung the verb on it).
+        let mut phrase = clause(tokens, trigger);
+        let told_of: Vec<usize> = phrase.iter().flat_map(|&w| children(tokens, w)).filter(|&c| has_rel(&tokens[c], "acl")).collect();
+        for c in told_of {
+            phrase.extend(clause(tokens, c));
+        }
         if let Some(t) = found.iter().find(|t| phrase.iter().any(|&i| overlaps(t, i))) {
             return Some(t.date);
         }
