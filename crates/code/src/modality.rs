@@ -98,7 +98,17 @@ pub fn read(tokens: &[Token], predicate: usize) -> Reading {
     if let Some(source) = reporting_tail(tokens, predicate).or_else(|| according_to(tokens)) {
         return Reading::new(Modality::Claimed, Some(source));
     }
+    if asks_whether(tokens) {
+        return Reading::new(Modality::Possible, None);
+    }
     Reading::new(Modality::Asserted, None)
+}
+
+/// A yes/no question ("Is Russia ready to back North Korea militarily?") asserts
+/// nothing: what it asks about is possible. A question word keeps what it presupposes
+/// ("Why did Russia invade?").
+fn asks_whether(tokens: &[Token]) -> bool {
+    tokens.first().is_some_and(|t| t.upos == "AUX") && tokens.last().is_some_and(|t| t.text == "?")
 }
 
 /// The speaker of a reporting clause hung on the predicate ("Kim is sending shells,

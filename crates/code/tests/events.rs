@@ -578,3 +578,21 @@ fn a_trade_noun_takes_the_time_of_the_verb_the_parser_hung_on_it() {
     let trade = found.iter().find(|e| e.root == "06").unwrap_or_else(|| panic!("no trade in {found:#?}"));
     assert_eq!(trade.date.as_deref(), Some("2023"));
 }
+
+#[test]
+fn a_yes_no_question_asserts_nothing() {
+    // DW, 18 June 2024 (a sub-heading).
+    let found = events("Is Russia ready to militarily back North Korea?", "2024-06-18");
+    assert!(!found.is_empty(), "{found:#?}");
+    assert!(found.iter().all(|e| e.modality == Modality::Possible), "{found:#?}");
+}
+
+#[test]
+fn a_summit_in_a_country_is_held_there_not_with_it() {
+    // Kyiv Independent, 19 June 2024.
+    let found = events(
+        "Putin's visit to North Korea comes only a few days after the Ukraine peace summit in Switzerland.",
+        "2024-06-19",
+    );
+    assert!(found.iter().all(|e| e.target.country.as_deref() != Some("CHE")), "{found:#?}");
+}

@@ -356,9 +356,10 @@ fn code_predicate(
     if noun && (mutual || RECIPROCAL_HOSTILITIES.contains(&lemma(&tokens[p]).as_str())) {
         sides = sides.max(two_sides(cx, tokens, p).len());
     }
-    // Between two sides, a place after "in" is where, not whom: "talks in Beijing",
-    // "the war in the Gaza Strip".
-    if sides >= 2 && targets.iter().all(|&t| case_of(tokens, t).as_deref() == Some("in")) {
+    // Between two sides, and for meetings and shared undertakings, a place after "in" is
+    // where, not whom: "talks in Beijing", "the war in the Gaza Strip", "the Ukraine
+    // peace summit in Switzerland".
+    if (sides >= 2 || (noun && mutual)) && targets.iter().all(|&t| case_of(tokens, t).as_deref() == Some("in")) {
         targets.clear();
     }
     let mut targets = resolve_all(cx, si, tokens, &std::mem::take(&mut targets), told);
