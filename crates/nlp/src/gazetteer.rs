@@ -27,6 +27,8 @@ pub enum GazKind {
     Title,
     /// A word that ends or heads organization names ("Ministry", "Party").
     OrgWord,
+    /// A word that ends or heads names of places and facilities ("Lake", "Street", "Grill").
+    PlaceWord,
 }
 
 impl GazKind {
@@ -43,6 +45,7 @@ impl GazKind {
             GazKind::FirstName => "first-name",
             GazKind::Title => "title",
             GazKind::OrgWord => "org-word",
+            GazKind::PlaceWord => "place-word",
         }
     }
 
@@ -95,6 +98,7 @@ impl Gazetteer {
             g.add_list(include_str!("../data/organizations.txt"), GazKind::Org);
             g.add_list(include_str!("../data/titles.txt"), GazKind::Title);
             g.add_list(include_str!("../data/org_words.txt"), GazKind::OrgWord);
+            g.add_list(include_str!("../data/place_words.txt"), GazKind::PlaceWord);
             g.add_list(include_str!("../data/first_names.txt"), GazKind::FirstName);
             for line in include_str!("../data/dates.txt").lines().filter(|l| !l.starts_with('#')) {
                 let mut parts = line.split('|');
@@ -219,5 +223,24 @@ mod tests {
         assert_eq!(g.longest_at(&["White", "House", "said"], 0), Some((2, GazKind::Org)));
         // Case matters: "us" is not the United States.
         assert_eq!(g.word("us"), None);
+    }
+
+    #[test]
+    fn place_words_and_family_names_are_hints_in_web_text() {
+        let g = Gazetteer::builtin();
+        let words: Vec<String> =
+            crate::tokenize::tokens("We took a house boat on Ashtamudi Lake and ate at Hayes Street Grill with Maria Gonzalez and Mr. Nguyen.")
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
+        let kinds: Vec<(String, GazKind)> =
+            g.matches(&words).iter().map(|m| (words[m.start..m.end].join(" "), m.kind)).collect();
+        for (w, k) in [("Lake", GazKind::PlaceWord), ("Street", GazKind::PlaceWord), ("Grill", GazKind::PlaceWord), ("Maria", GazKind::FirstName), ("Gonzalez", GazKind::FirstName), ("Nguyen", GazKind::FirstName)] {
+            assert!(kinds.contains(&(w.to_string(), k)), "{w}: {kinds:?}");
+        }
+        // A listed place keeps its own kind; common words are in no list.
+        assert_eq!(g.word("Lima"), Some(GazKind::City));
+        assert_eq!(g.word("Brown"), None);
+        assert_eq!(g.word("Green"), None);
     }
 }

@@ -12,7 +12,7 @@ fn label_of(kind: GazKind) -> Option<Label> {
         GazKind::Region => Some(Label::Loc),
         GazKind::Demonym => Some(Label::Norp),
         GazKind::Org => Some(Label::Org),
-        GazKind::Month | GazKind::Weekday | GazKind::FirstName | GazKind::Title | GazKind::OrgWord => None,
+        GazKind::Month | GazKind::Weekday | GazKind::FirstName | GazKind::Title | GazKind::OrgWord | GazKind::PlaceWord => None,
     }
 }
 
