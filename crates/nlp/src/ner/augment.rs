@@ -16,6 +16,26 @@ impl Rng {
     }
 }
 
+/// Full names made from the name list: each given name with a family name, so the
+/// swapped copies show the model names it would otherwise see only in the list.
+fn listed_person_names() -> Vec<String> {
+    let list = include_str!("../../data/first_names.txt");
+    let mut given = Vec::new();
+    let mut family = Vec::new();
+    let mut in_family = false;
+    for line in list.lines().map(str::trim) {
+        if line.starts_with("# Family names") {
+            in_family = true;
+        } else if !line.is_empty() && !line.starts_with('#') {
+            if in_family { family.push(line) } else { given.push(line) }
+        }
+    }
+    if family.is_empty() {
+        return Vec::new();
+    }
+    given.iter().enumerate().map(|(k, g)| format!("{g} {}", family[(k * 7919) % family.len()])).collect()
+}
+
 /// One swapped copy of every sentence with an entity.
 pub fn swapped(golds: &[Gold], seed: u64) -> Vec<Gold> {
     let mut pools: Vec<(Label, Vec<String>)> = [Label::Per, Label::Org, Label::Loc, Label::Norp].into_iter().map(|l| (l, Vec::new())).collect();
@@ -34,6 +54,9 @@ pub fn swapped(golds: &[Gold], seed: u64) -> Vec<Gold> {
     }
     if let Some((_, pool)) = pools.iter_mut().find(|(l, _)| *l == Label::Org) {
         pool.extend(include_str!("../../data/organizations.txt").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::to_string));
+    }
+    if let Some((_, pool)) = pools.iter_mut().find(|(l, _)| *l == Label::Per) {
+        pool.extend(listed_person_names());
     }
     let mut rng = Rng(seed | 1);
     let mut out = Vec::new();
