@@ -29,6 +29,8 @@ pub enum GazKind {
     OrgWord,
     /// A word that ends or heads names of places and facilities ("Lake", "Street", "Grill").
     PlaceWord,
+    /// The full name of a person in the news ("To Lam", "Kim Jong Un"): PER.
+    Person,
 }
 
 impl GazKind {
@@ -46,6 +48,7 @@ impl GazKind {
             GazKind::Title => "title",
             GazKind::OrgWord => "org-word",
             GazKind::PlaceWord => "place-word",
+            GazKind::Person => "person",
         }
     }
 
@@ -96,6 +99,7 @@ impl Gazetteer {
             g.add_list(include_str!("../data/regions.txt"), GazKind::Region);
             g.add_list(include_str!("../data/demonyms.txt"), GazKind::Demonym);
             g.add_list(include_str!("../data/organizations.txt"), GazKind::Org);
+            g.add_list(include_str!("../data/people.txt"), GazKind::Person);
             g.add_list(include_str!("../data/titles.txt"), GazKind::Title);
             g.add_list(include_str!("../data/org_words.txt"), GazKind::OrgWord);
             g.add_list(include_str!("../data/place_words.txt"), GazKind::PlaceWord);
@@ -135,7 +139,10 @@ impl Gazetteer {
         // Datelines and headlines in capitals ("CAIRO", "KUALA LUMPUR"); a phrase
         // already listed in capitals ("US", "WHO") keeps its own entry. Not for month
         // and day names or hints ("MAY", "SUN", "MARK").
-        let named = matches!(kind, GazKind::Country | GazKind::City | GazKind::State | GazKind::Region | GazKind::Demonym | GazKind::Org);
+        let named = matches!(
+            kind,
+            GazKind::Country | GazKind::City | GazKind::State | GazKind::Region | GazKind::Demonym | GazKind::Org | GazKind::Person
+        );
         let upper = toks.iter().fold(SEED, |h, t| extend(h, &t.text.to_uppercase()));
         if named && upper != h {
             self.phrases.entry(upper).or_insert(kind);
@@ -211,8 +218,7 @@ mod tests {
         assert_eq!(found, [
             ("Russian".to_string(), GazKind::Demonym),
             ("President".to_string(), GazKind::Title),
-            ("Vladimir".to_string(), GazKind::FirstName),
-            ("Putin".to_string(), GazKind::FirstName),
+            ("Vladimir Putin".to_string(), GazKind::Person),
             ("Russian Far East".to_string(), GazKind::Region),
             ("North Korea".to_string(), GazKind::Country),
             ("Pyongyang".to_string(), GazKind::City),

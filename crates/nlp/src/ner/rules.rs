@@ -12,6 +12,7 @@ fn label_of(kind: GazKind) -> Option<Label> {
         GazKind::Region => Some(Label::Loc),
         GazKind::Demonym => Some(Label::Norp),
         GazKind::Org => Some(Label::Org),
+        GazKind::Person => Some(Label::Per),
         GazKind::Month | GazKind::Weekday | GazKind::FirstName | GazKind::Title | GazKind::OrgWord | GazKind::PlaceWord => None,
     }
 }
@@ -29,6 +30,7 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
             let label = match (label, exact) {
                 (Label::Loc | Label::Per, Some(k)) if k.is_gpe() => Label::Gpe,
                 (Label::Loc, Some(GazKind::Org)) => Label::Org,
+                (Label::Org | Label::Loc, Some(GazKind::Person)) => Label::Per,
                 (Label::Org | Label::Loc | Label::Per, Some(GazKind::Demonym)) => Label::Norp,
                 (l, _) => l,
             };
