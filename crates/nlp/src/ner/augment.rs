@@ -93,3 +93,49 @@ pub fn swapped(golds: &[Gold], seed: u64) -> Vec<Gold> {
     }
     out
 }
+
+/// Lower-cased copies of every `every`-th sentence with an entity (web text often
+/// writes names in lower case: "taco bell", "near baguio"), so the model learns names
+/// from their context and the word lists when capitals do not show them.
+pub fn lowercased(golds: &[Gold], every: usize) -> Vec<Gold> {
+    let lower = |c: char| {
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) => x,
+            _ => c,
+        }
+    };
+    golds
+        .iter()
+        .filter(|g| !g.spans.is_empty())
+        .enumerate()
+        .filter(|(k, _)| every > 0 && k % every == 0)
+        .map(|(_, g)| Gold { text: g.text.chars().map(lower).collect(), spans: g.spans.clone() })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercased_copies_keep_the_spans_over_the_same_characters() {
+        let text = "Ray 's Pizza near Kollam is better than Domino's, says İlker.";
+        let span = |s: &str| {
+            let b = text.find(s).unwrap();
+            (text[..b].chars().count(), text[..b].chars().count() + s.chars().count())
+        };
+        let (a, b, c) = (span("Kollam"), span("Domino's"), span("İlker"));
+        let golds = vec![
+            Gold { text: text.to_string(), spans: vec![(a.0, a.1, Label::Loc), (b.0, b.1, Label::Org), (c.0, c.1, Label::Per)] },
+            Gold { text: "no names here".to_string(), spans: vec![] },
+        ];
+        let out = lowercased(&golds, 1);
+        assert_eq!(out.len(), 1, "sentences without entities are not copied");
+        let chars: Vec<char> = out[0].text.chars().collect();
+        let got: Vec<String> = out[0].spans.iter().map(|&(s, e, _)| chars[s..e].iter().collect()).collect();
+        // "İ" lower-cases to two characters, so it is kept and the offsets still hold.
+        assert_eq!(got, ["kollam", "domino's", "İlker"]);
+        assert!(lowercased(&golds, 0).is_empty());
+    }
+}
