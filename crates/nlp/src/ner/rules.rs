@@ -86,12 +86,13 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
         }
     }
     let lone_title = |w: &str| gaz.word(w) == Some(GazKind::Title);
-    spans.retain(|&(s, e, _)| {
+    spans.retain(|&(s, e, label)| {
         let lone = |f: &dyn Fn(&str) -> bool| e == s + 1 && f(words[s]);
         let not_a_name =
             e <= s || currency_prefix(words, s, e) || lone(&generic_word) || lone(&common_abbreviation) || lone(&lone_title)
-                // "we had turkey": a lower-case common word that is also a place.
-                || lone(&common_word_place);
+                // "we had turkey": a lower-case common word that is also a place name
+                // ("nancy" may still be a person).
+                || (matches!(label, Label::Loc | Label::Gpe) && lone(&common_word_place));
         !not_a_name
     });
     spans.sort_unstable();

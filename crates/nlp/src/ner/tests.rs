@@ -148,3 +148,13 @@ fn listed_full_names_that_begin_with_a_function_word_are_people() {
     let spans = rules::finalize(&words, Vec::new(), Gazetteer::builtin());
     assert!(!spans.iter().any(|&(_, _, l)| l == Label::Per), "{spans:?}");
 }
+
+#[test]
+fn lone_lower_case_common_words_are_no_places_but_may_be_people() {
+    let words = ["i", "met", "nancy", "and", "had", "turkey", "at", "the", "mall"];
+    let spans = rules::finalize(&words, vec![(2, 3, Label::Per), (5, 6, Label::Loc)], Gazetteer::builtin());
+    assert_eq!(spans, [(2, 3, Label::Per)]);
+    // A lower-case listed place the model found is a GPE, as when capitalised.
+    let words = ["we", "stayed", "in", "punjab", "for", "a", "week"];
+    assert_eq!(rules::finalize(&words, vec![(3, 4, Label::Loc)], Gazetteer::builtin()), [(3, 4, Label::Gpe)]);
+}
