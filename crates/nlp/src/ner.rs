@@ -293,7 +293,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 6, min_count: 2, prune_below: 0.0, round_to: 0.0, seed: 7, augment: true, stack: false, lowercase_every: 8 }
+        TrainOptions { epochs: 6, min_count: 2, prune_below: 1.0, round_to: 0.0, seed: 7, augment: true, stack: false, lowercase_every: 8 }
     }
 }
 
