@@ -15,6 +15,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Ok(v) = std::env::var("NER_STACK") {
         opts.stack = v == "1";
     }
+    if let Some(v) = std::env::var("NER_LOWER").ok().and_then(|v| v.parse().ok()) {
+        opts.lowercase_every = v;
+    }
+    if let Some(v) = std::env::var("NER_PRUNE").ok().and_then(|v| v.parse().ok()) {
+        opts.prune_below = v;
+    }
     if let Ok(v) = std::env::var("NER_AUGMENT") {
         opts.augment = v == "1";
     }

@@ -23,6 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut jackknife = 0usize;
     let mut cache: Option<PathBuf> = None;
     let mut with_gold = false;
+    let mut interleaved = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{a} needs a value"));
@@ -37,6 +38,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--jackknife" => jackknife = value()?.parse()?,
             "--tag-cache" => cache = Some(value()?.into()),
             "--with-gold" => with_gold = true,
+            "--cost-updates" => opts.cost_updates = true,
+            "--interleaved" => interleaved = true,
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
@@ -57,7 +60,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         dev = conllu::parse(&std::fs::read_to_string(d)?)?;
         println!("jackknifed tags read from {}", t.display());
     } else if jackknife > 1 {
-        train = jackknife_tags(&train, jackknife);
+        train = jackknife_tags(&train, jackknife, interleaved);
         tagger::train(&read("en_ewt-ud-train.conllu")?, &tagger::TrainOptions::default()).tag_conllu(&mut dev);
         println!("jackknifed tags over {jackknife} folds in {:.1}s", start.elapsed().as_secs_f64());
         if let Some((t, d)) = &cached {
@@ -98,13 +101,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// (the `k`-th of K contiguous blocks, [`parser::jackknife_fold`]) is tagged by a
 /// tagger trained on the others.
 /// Two folds run at a time (one with `RAYON_NUM_THREADS=1`).
-fn jackknife_tags(sentences: &[Sentence], folds: usize) -> Vec<Sentence> {
+fn jackknife_tags(sentences: &[Sentence], folds: usize, interleaved: bool) -> Vec<Sentence> {
+    // `--interleaved`: every `folds`-th sentence from `k` in fold `k`, as `dyad train` does.
+    let fold = |i: usize| if interleaved { i % folds } else { parser::jackknife_fold(i, sentences.len(), folds) };
     let at_once = if std::env::var("RAYON_NUM_THREADS").as_deref() == Ok("1") { 1 } else { 2 };
     let tag_fold = |k: usize| -> Vec<(usize, Sentence)> {
-        let rest: Vec<Sentence> = sentences.iter().enumerate().filter(|(i, _)| parser::jackknife_fold(*i, sentences.len(), folds) != k).map(|(_, s)| s.clone()).collect();
+        let rest: Vec<Sentence> = sentences.iter().enumerate().filter(|(i, _)| fold(*i) != k).map(|(_, s)| s.clone()).collect();
         let model = tagger::train(&rest, &tagger::TrainOptions::default());
         let mut held: Vec<(usize, Sentence)> =
-            sentences.iter().enumerate().filter(|(i, _)| parser::jackknife_fold(*i, sentences.len(), folds) == k).map(|(i, s)| (i, s.clone())).collect();
+            sentences.iter().enumerate().filter(|(i, _)| fold(*i) == k).map(|(i, s)| (i, s.clone())).collect();
         let mut just: Vec<Sentence> = held.iter().map(|(_, s)| s.clone()).collect();
         model.tag_conllu(&mut just);
         for ((_, h), t) in held.iter_mut().zip(just) {

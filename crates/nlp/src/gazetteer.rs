@@ -27,6 +27,10 @@ pub enum GazKind {
     Title,
     /// A word that ends or heads organization names ("Ministry", "Party").
     OrgWord,
+    /// A word that ends or heads names of places and facilities ("Lake", "Street", "Grill").
+    PlaceWord,
+    /// The full name of a person in the news ("To Lam", "Kim Jong Un"): PER.
+    Person,
 }
 
 impl GazKind {
@@ -43,6 +47,8 @@ impl GazKind {
             GazKind::FirstName => "first-name",
             GazKind::Title => "title",
             GazKind::OrgWord => "org-word",
+            GazKind::PlaceWord => "place-word",
+            GazKind::Person => "person",
         }
     }
 
@@ -93,8 +99,10 @@ impl Gazetteer {
             g.add_list(include_str!("../data/regions.txt"), GazKind::Region);
             g.add_list(include_str!("../data/demonyms.txt"), GazKind::Demonym);
             g.add_list(include_str!("../data/organizations.txt"), GazKind::Org);
+            g.add_list(include_str!("../data/people.txt"), GazKind::Person);
             g.add_list(include_str!("../data/titles.txt"), GazKind::Title);
             g.add_list(include_str!("../data/org_words.txt"), GazKind::OrgWord);
+            g.add_list(include_str!("../data/place_words.txt"), GazKind::PlaceWord);
             g.add_list(include_str!("../data/first_names.txt"), GazKind::FirstName);
             for line in include_str!("../data/dates.txt").lines().filter(|l| !l.starts_with('#')) {
                 let mut parts = line.split('|');
@@ -131,7 +139,10 @@ impl Gazetteer {
         // Datelines and headlines in capitals ("CAIRO", "KUALA LUMPUR"); a phrase
         // already listed in capitals ("US", "WHO") keeps its own entry. Not for month
         // and day names or hints ("MAY", "SUN", "MARK").
-        let named = matches!(kind, GazKind::Country | GazKind::City | GazKind::State | GazKind::Region | GazKind::Demonym | GazKind::Org);
+        let named = matches!(
+            kind,
+            GazKind::Country | GazKind::City | GazKind::State | GazKind::Region | GazKind::Demonym | GazKind::Org | GazKind::Person
+        );
         let upper = toks.iter().fold(SEED, |h, t| extend(h, &t.text.to_uppercase()));
         if named && upper != h {
             self.phrases.entry(upper).or_insert(kind);
@@ -207,8 +218,7 @@ mod tests {
         assert_eq!(found, [
             ("Russian".to_string(), GazKind::Demonym),
             ("President".to_string(), GazKind::Title),
-            ("Vladimir".to_string(), GazKind::FirstName),
-            ("Putin".to_string(), GazKind::FirstName),
+            ("Vladimir Putin".to_string(), GazKind::Person),
             ("Russian Far East".to_string(), GazKind::Region),
             ("North Korea".to_string(), GazKind::Country),
             ("Pyongyang".to_string(), GazKind::City),
@@ -219,5 +229,24 @@ mod tests {
         assert_eq!(g.longest_at(&["White", "House", "said"], 0), Some((2, GazKind::Org)));
         // Case matters: "us" is not the United States.
         assert_eq!(g.word("us"), None);
+    }
+
+    #[test]
+    fn place_words_and_family_names_are_hints_in_web_text() {
+        let g = Gazetteer::builtin();
+        let words: Vec<String> =
+            crate::tokenize::tokens("We took a house boat on Ashtamudi Lake and ate at Hayes Street Grill with Maria Gonzalez and Mr. Nguyen.")
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
+        let kinds: Vec<(String, GazKind)> =
+            g.matches(&words).iter().map(|m| (words[m.start..m.end].join(" "), m.kind)).collect();
+        for (w, k) in [("Lake", GazKind::PlaceWord), ("Street", GazKind::PlaceWord), ("Grill", GazKind::PlaceWord), ("Maria", GazKind::FirstName), ("Gonzalez", GazKind::FirstName), ("Nguyen", GazKind::FirstName)] {
+            assert!(kinds.contains(&(w.to_string(), k)), "{w}: {kinds:?}");
+        }
+        // A listed place keeps its own kind; common words are in no list.
+        assert_eq!(g.word("Lima"), Some(GazKind::City));
+        assert_eq!(g.word("Brown"), None);
+        assert_eq!(g.word("Green"), None);
     }
 }

@@ -286,11 +286,14 @@ pub struct TrainOptions {
     pub augment: bool,
     /// Trains a second, stacked pass over the first pass's tags.
     pub stack: bool,
+    /// With `augment`, adds a lower-cased copy of every n-th sentence with an entity
+    /// ([`augment::lowercased`]; 0: none).
+    pub lowercase_every: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 6, min_count: 2, prune_below: 0.0, round_to: 0.0, seed: 7, augment: true, stack: false }
+        TrainOptions { epochs: 6, min_count: 2, prune_below: 1.0, round_to: 0.0, seed: 7, augment: true, stack: false, lowercase_every: 8 }
     }
 }
 
@@ -300,7 +303,11 @@ impl Default for TrainOptions {
 /// it will see them on new text.
 pub fn train(golds: &[Gold], opts: &TrainOptions) -> NerModel {
     let gaz = Gazetteer::builtin();
-    let extra = if opts.augment { augment::swapped(golds, opts.seed) } else { Vec::new() };
+    let mut extra = if opts.augment { augment::swapped(golds, opts.seed) } else { Vec::new() };
+    // Stacking's folds follow the swapped copies' sources, so not with stacking.
+    if opts.augment && !opts.stack {
+        extra.extend(augment::lowercased(golds, opts.lowercase_every));
+    }
     // The gold sentence each training text comes from (a swapped copy: its source).
     let source: Vec<usize> =
         (0..golds.len()).chain(golds.iter().enumerate().filter(|(_, g)| !g.spans.is_empty()).map(|(k, _)| k).take(extra.len())).collect();

@@ -66,9 +66,9 @@ pub(crate) fn cap_runs(words: &[&str]) -> Vec<(usize, usize, &'static str)> {
     out
 }
 
-const GAZ_TAGS: [[&str; 11]; 2] = [
-    ["B-country", "B-city", "B-state", "B-region", "B-demonym", "B-org", "B-month", "B-weekday", "B-first", "B-title", "B-orgword"],
-    ["I-country", "I-city", "I-state", "I-region", "I-demonym", "I-org", "I-month", "I-weekday", "I-first", "I-title", "I-orgword"],
+const GAZ_TAGS: [[&str; 13]; 2] = [
+    ["B-country", "B-city", "B-state", "B-region", "B-demonym", "B-org", "B-month", "B-weekday", "B-first", "B-title", "B-orgword", "B-placeword", "B-person"],
+    ["I-country", "I-city", "I-state", "I-region", "I-demonym", "I-org", "I-month", "I-weekday", "I-first", "I-title", "I-orgword", "I-placeword", "I-person"],
 ];
 
 fn gaz_index(k: GazKind) -> usize {
@@ -84,6 +84,8 @@ fn gaz_index(k: GazKind) -> usize {
         GazKind::FirstName => 8,
         GazKind::Title => 9,
         GazKind::OrgWord => 10,
+        GazKind::PlaceWord => 11,
+        GazKind::Person => 12,
     }
 }
 

@@ -12,7 +12,8 @@ fn label_of(kind: GazKind) -> Option<Label> {
         GazKind::Region => Some(Label::Loc),
         GazKind::Demonym => Some(Label::Norp),
         GazKind::Org => Some(Label::Org),
-        GazKind::Month | GazKind::Weekday | GazKind::FirstName | GazKind::Title | GazKind::OrgWord => None,
+        GazKind::Person => Some(Label::Per),
+        GazKind::Month | GazKind::Weekday | GazKind::FirstName | GazKind::Title | GazKind::OrgWord | GazKind::PlaceWord => None,
     }
 }
 
@@ -25,10 +26,11 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
     let mut spans: Vec<(usize, usize, Label)> = model
         .into_iter()
         .map(|(s, e, label)| {
-            let exact = gaz.longest_at(words, s).filter(|&(len, _)| len == e - s).map(|(_, k)| k);
+            let exact = gaz.longest_at(words, s).filter(|&(len, _)| len == e - s).map(|(_, k)| k).or_else(|| listed_in_lower_case(words, s, e, gaz));
             let label = match (label, exact) {
                 (Label::Loc | Label::Per, Some(k)) if k.is_gpe() => Label::Gpe,
                 (Label::Loc, Some(GazKind::Org)) => Label::Org,
+                (Label::Org | Label::Loc, Some(GazKind::Person)) => Label::Per,
                 (Label::Org | Label::Loc | Label::Per, Some(GazKind::Demonym)) => Label::Norp,
                 (l, _) => l,
             };
@@ -84,10 +86,13 @@ pub fn finalize(words: &[&str], model: Vec<(usize, usize, Label)>, gaz: &Gazette
         }
     }
     let lone_title = |w: &str| gaz.word(w) == Some(GazKind::Title);
-    spans.retain(|&(s, e, _)| {
+    spans.retain(|&(s, e, label)| {
         let lone = |f: &dyn Fn(&str) -> bool| e == s + 1 && f(words[s]);
         let not_a_name =
-            e <= s || currency_prefix(words, s, e) || lone(&generic_word) || lone(&common_abbreviation) || lone(&lone_title);
+            e <= s || currency_prefix(words, s, e) || lone(&generic_word) || lone(&common_abbreviation) || lone(&lone_title)
+                // "we had turkey": a lower-case common word that is also a place name
+                // ("nancy" may still be a person).
+                || (matches!(label, Label::Loc | Label::Gpe) && lone(&common_word_place));
         !not_a_name
     });
     spans.sort_unstable();
@@ -120,6 +125,15 @@ fn lower_case_places(words: &[&str], gaz: &Gazetteer, spans: &mut Vec<(usize, us
         spans.push((i, i + len, Label::Gpe));
         i += len;
     }
+}
+
+/// The list kind of a lower-case span ("punjab", "san francisco") written with capitals.
+fn listed_in_lower_case(words: &[&str], s: usize, e: usize, gaz: &Gazetteer) -> Option<GazKind> {
+    if !words[s..e].iter().all(|w| w.chars().all(|c| !c.is_uppercase())) {
+        return None;
+    }
+    let run: Vec<String> = words[s..e].iter().map(|w| title_case(w)).collect();
+    gaz.longest_at(&run, 0).filter(|&(len, _)| len == e - s).map(|(_, k)| k)
 }
 
 fn title_case(w: &str) -> String {

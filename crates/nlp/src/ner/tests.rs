@@ -129,3 +129,32 @@ fn lower_case_places_in_web_text_but_not_common_words() {
     let b = entities(model, "we had turkey and stuffing, it was a nice dinner");
     assert!(b.is_empty(), "{b:?}");
 }
+
+#[test]
+fn listed_full_names_that_begin_with_a_function_word_are_people() {
+    // "To" is tagged as the particle, so the model alone finds at most "Lam".
+    let toks = crate::tokenize::tokens("Vietnam's President To Lam met Russian President Vladimir Putin in Hanoi.");
+    let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    let lam = words.iter().position(|w| *w == "Lam").unwrap();
+    for model in [vec![], vec![(lam, lam + 1, Label::Per)]] {
+        let spans = rules::finalize(&words, model, Gazetteer::builtin());
+        let got: Vec<(String, Label)> = spans.iter().map(|&(s, e, l)| (words[s..e].join(" "), l)).collect();
+        assert!(got.contains(&("To Lam".to_string(), Label::Per)), "{got:?}");
+        assert!(!got.iter().any(|(t, _)| t == "Lam"), "{got:?}");
+    }
+    // Not a name elsewhere: "to" in running text, and "Lam" alone is left to the model.
+    let toks = crate::tokenize::tokens("They went to Lam Dong province.");
+    let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    let spans = rules::finalize(&words, Vec::new(), Gazetteer::builtin());
+    assert!(!spans.iter().any(|&(_, _, l)| l == Label::Per), "{spans:?}");
+}
+
+#[test]
+fn lone_lower_case_common_words_are_no_places_but_may_be_people() {
+    let words = ["i", "met", "nancy", "and", "had", "turkey", "at", "the", "mall"];
+    let spans = rules::finalize(&words, vec![(2, 3, Label::Per), (5, 6, Label::Loc)], Gazetteer::builtin());
+    assert_eq!(spans, [(2, 3, Label::Per)]);
+    // A lower-case listed place the model found is a GPE, as when capitalised.
+    let words = ["we", "stayed", "in", "punjab", "for", "a", "week"];
+    assert_eq!(rules::finalize(&words, vec![(3, 4, Label::Loc)], Gazetteer::builtin()), [(3, 4, Label::Gpe)]);
+}

@@ -5,7 +5,7 @@ use crate::conllu;
 use std::path::PathBuf;
 
 /// The shared data folder beside the workspace, if present.
-fn shared_ud() -> Option<PathBuf> {
+pub(super) fn shared_ud() -> Option<PathBuf> {
     let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     loop {
         let manifest = dir.join("Cargo.toml");
@@ -172,16 +172,20 @@ fn cached_buffer_scores_parse_like_scoring_every_feature() {
         let mut keys = vec![TokenKeys::root()];
         keys.extend(tokens.iter().map(|t| TokenKeys::new(&t.text, &t.xpos, &t.upos)));
         st.reset(tokens.len());
+        let mut arc_scores = vec![0i32; keys.len() * parser.deprels.len()];
         let mut feats = [0u64; N_MOVE_FEATURES];
         while !st.is_terminal() {
             move_features(&keys, &st, &mut feats);
             let mut scores = [0i32; MOVES.len()];
             parser.moves.score_into(&feats, &mut scores);
             let m = best_move(&scores, &st.valid_moves());
-            let label = parser.arc_label(&keys, &st, m);
+            let label = parser.arc_label(&keys, &st, m, Some(&mut arc_scores));
             st.apply(m, label);
         }
-        parser.complete(&keys, &mut st);
+        parser.complete(&keys, &mut st, Some(&mut arc_scores));
+        if let Some(r) = &parser.relabel {
+            parser.relabel(r, &keys, &mut st, &arc_scores, &mut super::relabel::Tree::default());
+        }
         for (i, t) in tokens.iter().enumerate() {
             let h = st.head[i + 1];
             let head = if h == 0 || h == NONE { None } else { Some(h as usize - 1) };
@@ -206,4 +210,23 @@ fn jackknife_folds_are_contiguous_blocks_covering_every_sentence() {
         assert!((10..=11).contains(&size), "fold {k} holds {size}");
     }
     assert_eq!(super::jackknife_fold(5, 3, 10), 9, "more folds than sentences stay in range");
+}
+
+#[test]
+fn averaging_a_model_with_itself_parses_alike_and_mismatched_models_are_refused() {
+    let Some(ud) = shared_ud() else {
+        eprintln!("skipping: ../shared/data/ud is not here");
+        return;
+    };
+    let text = std::fs::read_to_string(ud.join("en_ewt-ud-dev.conllu")).unwrap();
+    let sentences = conllu::parse(&text).unwrap();
+    let held_out = &sentences[..300];
+    let parser = Parser::load_embedded().unwrap();
+    let twice = Parser::averaged(&[parser.clone(), parser.clone()]).unwrap();
+    assert_eq!(twice.n_features(), parser.n_features());
+    assert_eq!(evaluate(&twice, held_out), evaluate(&parser, held_out));
+    assert!(Parser::averaged(&[]).is_err());
+    // A model trained on a few sentences knows fewer relations.
+    let small = train(&sentences[..50], &TrainOptions { epochs: 1, ..TrainOptions::default() });
+    assert!(Parser::averaged(&[parser, small]).is_err());
 }

@@ -21,11 +21,14 @@ pub struct TrainOptions {
     /// Drop feature rows whose largest averaged weight is below this fraction of
     /// the model's largest weight.
     pub prune: f32,
+    /// Move updates scaled by how many more gold arcs the wrong move loses than the
+    /// best move (cost-sensitive), instead of 1.
+    pub cost_updates: bool,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 15, explore_from: 1, explore_prob: 0.9, seed: 1, prune: 0.0 }
+        TrainOptions { epochs: 15, explore_from: 1, explore_prob: 0.9, seed: 1, prune: 0.0, cost_updates: false }
     }
 }
 
@@ -51,17 +54,17 @@ struct Example {
 }
 
 /// Small deterministic generator (SplitMix64) for shuffling and exploration.
-struct Rng(u64);
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
     fn chance(&mut self, p: f64) -> bool {
@@ -126,7 +129,11 @@ fn train_reporting(
                 let best_correct = best_move(&scores, &correct);
                 moves.tick();
                 if costs[guess as usize] != Some(min_cost) {
-                    moves.update(best_correct as usize, guess as usize, &mf);
+                    let amount = match costs[guess as usize] {
+                        Some(c) if opts.cost_updates => (c - min_cost) as f32,
+                        _ => 1.0,
+                    };
+                    moves.update_by(best_correct as usize, guess as usize, &mf, amount);
                     move_keys.extend(mf);
                 }
                 let follow = if exploring && rng.chance(opts.explore_prob) { guess } else { best_correct };

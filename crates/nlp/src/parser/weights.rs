@@ -383,6 +383,38 @@ impl Weights {
         self.len
     }
 
+    /// The average of `models` (of one number of classes): rows of the same key are
+    /// summed, a key missing from a model counting as zeros, then divided by their
+    /// number. `None` when `models` is empty or their classes differ.
+    pub fn average(models: &[&Weights]) -> Option<Weights> {
+        let n = models.first()?.n_classes;
+        if models.iter().any(|m| m.n_classes != n) {
+            return None;
+        }
+        let mut rows: std::collections::BTreeMap<u32, Vec<i32>> = std::collections::BTreeMap::new();
+        for m in models {
+            let file = m.to_file();
+            let mut key = 0u32;
+            for (i, &d) in file.key_deltas.iter().enumerate() {
+                key += d;
+                let row = rows.entry(key).or_insert_with(|| vec![0; n]);
+                row.iter_mut().zip(&file.rows[i * n..(i + 1) * n]).for_each(|(s, &w)| *s += w as i32);
+            }
+        }
+        let k = models.len() as i32;
+        let mut file = WeightsFile { n_classes: n as u32, key_deltas: Vec::with_capacity(rows.len()), rows: Vec::new() };
+        let mut last = 0u32;
+        for (key, row) in rows {
+            if row.iter().all(|&w| w / k == 0) {
+                continue;
+            }
+            file.key_deltas.push(key - last);
+            last = key;
+            file.rows.extend(row.iter().map(|&w| (w / k) as i16));
+        }
+        Weights::from_file(&file).ok()
+    }
+
     /// A copy without the rows whose largest absolute weight is below `min`.
     pub fn pruned(&self, min: i16) -> Weights {
         let mut file = self.to_file();
