@@ -4,7 +4,7 @@
 //! three cache misses, which dominated entity-tagging time). Weights stay `f32` and
 //! are added in feature order, so scores equal [`Perceptron::score_into`]'s exactly.
 use super::labels::N_TAGS;
-use crate::lookup::{prefetch, slot_of, BATCH};
+use crate::lookup::{prefetch, slot_of, Table, BATCH};
 use crate::perceptron::Perceptron;
 
 /// Marks a free slot; a feature whose key is 0 keeps its row in `zero` instead.
@@ -18,7 +18,7 @@ struct Slot {
 
 #[derive(Debug, Clone)]
 pub struct WeightTable {
-    slots: Vec<Slot>,
+    slots: Table<Slot>,
     zero: Option<[f32; N_TAGS]>,
 }
 
@@ -27,7 +27,7 @@ impl WeightTable {
     pub fn new(model: &Perceptron) -> Self {
         let n_slots = (model.n_features() * 10 / 7 + 1).next_power_of_two().max(2);
         let mask = n_slots - 1;
-        let mut slots = vec![Slot { key: EMPTY, row: [0.0; N_TAGS] }; n_slots];
+        let mut slots = Table::new(n_slots, Slot { key: EMPTY, row: [0.0; N_TAGS] });
         let mut zero = None;
         for (key, weights) in model.rows() {
             let mut row = [0f32; N_TAGS];

@@ -5,7 +5,7 @@
 //! in an 8-byte slot; models of many classes (the arc labels, whose rows hold about
 //! three non-zero weights) keep up to three (class, weight) pairs in a 16-byte slot
 //! and the rest of longer rows in an overflow array.
-use crate::lookup::prefetch;
+use crate::lookup::{prefetch, Table};
 use crate::perceptron::Perceptron;
 use serde::{Deserialize, Serialize};
 
@@ -16,14 +16,14 @@ pub struct Weights {
     capacity: usize,
     /// For models of more than [`INLINE_CLASSES`] classes: the non-zero weights of
     /// each feature (`inline` stays empty).
-    sparse: Vec<SparseSlot>,
+    sparse: Table<SparseSlot>,
     /// (class, weight) pairs of rows with more than [`PAIRS`] non-zero weights.
     overflow: Vec<(u8, i16)>,
     /// For models of at most [`INLINE_CLASSES`] classes: a 16-bit fingerprint and
     /// the weights of classes 1.. minus the weight of class 0, halved. Only score
     /// differences decide, and 8-byte slots keep more of the table in cache.
     /// `file` then keeps the exact rows for saving.
-    inline: Vec<Slot>,
+    inline: Table<Slot>,
     file: Option<WeightsFile>,
     len: usize,
 }
@@ -235,9 +235,9 @@ impl Weights {
         let mut w = Weights {
             n_classes: n,
             capacity,
-            sparse: if inline { Vec::new() } else { vec![SparseSlot::default(); capacity] },
+            sparse: if inline { Table::default() } else { crate::lookup::Table::new(capacity, SparseSlot::default()) },
             overflow: Vec::new(),
-            inline: if inline { vec![Slot::default(); capacity] } else { Vec::new() },
+            inline: if inline { crate::lookup::Table::new(capacity, Slot::default()) } else { Table::default() },
             file: None,
             len,
         };

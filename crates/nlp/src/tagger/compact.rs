@@ -2,7 +2,7 @@
 //! an open-addressing table, so scoring a feature costs one probe in a dense key array
 //! and one read of a short row (a `HashMap` plus `f32` rows costs about three cache
 //! misses per feature, which dominates tagging time).
-use crate::lookup::{prefetch, slot_of, BATCH};
+use crate::lookup::{prefetch, slot_of, Table, BATCH};
 use crate::perceptron::Perceptron;
 use serde::{Deserialize, Serialize};
 
@@ -13,9 +13,9 @@ pub struct CompactModel {
     /// Real weight = stored weight × `scale`.
     scale: f32,
     /// Feature key and row per slot; `EMPTY` keys mark free slots. Length is a power of two.
-    slots: Vec<Slot>,
+    slots: Table<Slot>,
     /// `n_classes` weights per feature, in the order of `keys`.
-    weights: Vec<i16>,
+    weights: Table<i16>,
     /// Feature keys in row order (what is stored; `slots` is rebuilt from it).
     keys: Vec<u64>,
 }
@@ -43,7 +43,7 @@ impl From<StoredModel> for CompactModel {
 
 impl From<CompactModel> for StoredModel {
     fn from(m: CompactModel) -> Self {
-        StoredModel { n_classes: m.n_classes, scale: m.scale, keys: m.keys, weights: m.weights }
+        StoredModel { n_classes: m.n_classes, scale: m.scale, keys: m.keys, weights: m.weights.to_vec() }
     }
 }
 
@@ -71,13 +71,18 @@ impl CompactModel {
     /// Builds the probe table. Inconsistent input (from a corrupt file) gives a model
     /// that [`CompactModel::is_consistent`] rejects, never a panic.
     fn build(n_classes: usize, scale: f32, keys: Vec<u64>, weights: Vec<i16>) -> Self {
-        let mut m = CompactModel { n_classes, scale, slots: Vec::new(), weights, keys };
+        let rows = weights.first().map_or_else(Table::default, |&w| {
+            let mut rows = Table::new(weights.len(), w);
+            rows.copy_from_slice(&weights);
+            rows
+        });
+        let mut m = CompactModel { n_classes, scale, slots: Table::default(), weights: rows, keys };
         if !m.is_consistent() {
             return m;
         }
         let n_slots = (m.keys.len() * 10 / 7 + 1).next_power_of_two().max(2);
         let mask = n_slots - 1;
-        m.slots = vec![Slot::default(); n_slots];
+        m.slots = Table::new(n_slots, Slot::default());
         for (row, &key) in m.keys.iter().enumerate() {
             let mut s = slot_of(key, mask);
             while m.slots[s].key != EMPTY {
