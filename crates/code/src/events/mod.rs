@@ -620,14 +620,10 @@ fn actors_of_act(cx: &Context<'_>, si: usize, tokens: &[Token], head: usize, tol
     let pointing = children(tokens, head).any(|c| matches!(tokens[c].text.to_lowercase().as_str(), "the" | "these" | "those" | "such"))
         && !children(tokens, head).any(|c| tokens[c].deprel.starts_with("acl"));
     if out.is_empty() && pointing {
-        // The last act of the same kind done by one side to another: of the same code,
-        // else of the same root; not one two sides did to each other ("the strikes"
-        // after "the Israel-Hamas war").
-        let code = m.pattern.code.as_str();
-        let root = &code[..2];
-        let directed = told.events.iter().rev().filter(|d| !is_reciprocated(d, told.events));
-        let last = directed.clone().find(|d| d.event.cameo == code).or_else(|| directed.clone().find(|d| d.event.root == root));
-        if let Some(last) = last {
+        // The last act of the same kind done by one side to another, not one two sides
+        // did to each other ("the strikes" after "the Israel-Hamas war").
+        let root = &m.pattern.code.as_str()[..2];
+        if let Some(last) = told.events.iter().rev().find(|d| d.event.root == root && !is_reciprocated(d, told.events)) {
             // Everyone who carried out that act in the same telling ("the US and UK struck").
             for d in told.events.iter().filter(|d| d.event.span == last.event.span && d.event.root == root && d.event.target.actor == last.event.target.actor) {
                 if !out.iter().any(|a| a.actor == d.event.source.actor) {
