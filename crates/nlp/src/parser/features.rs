@@ -65,7 +65,7 @@ impl TokenKeys {
 
 /// Combines a template id and values into one feature key.
 #[inline]
-pub(super) fn mix(template: u64, values: &[u64]) -> u64 {
+fn mix(template: u64, values: &[u64]) -> u64 {
     let mut h = template.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     for &v in values {
         h = (h.rotate_left(23) ^ v).wrapping_mul(0xff51_afd7_ed55_8ccd);

@@ -5,13 +5,11 @@
 //! as it is made. Training follows the dynamic oracle with exploration ([`train`]).
 //! The shipped model is quantised ([`weights`]) and embedded in the binary.
 mod features;
-mod relabel;
 pub mod score;
 mod system;
 mod train;
 mod weights;
 
-pub use relabel::{fit_relabeler, jackknife_parses, train_relabeler, RelabelOptions};
 pub use score::{evaluate, Attachment};
 pub use train::{jackknife_fold, train, train_with_progress, TrainOptions};
 
@@ -22,8 +20,7 @@ use std::io::{Read, Write};
 use system::{Move, State, MOVES, NONE};
 use weights::{SparseFile, Weights};
 
-/// Version 3 adds the optional relabeler; version 2 files (without one) still load.
-const FORMAT_VERSION: u32 = 3;
+const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ParserError {
@@ -40,26 +37,9 @@ pub struct Parser {
     labels: Weights,
     deprels: Vec<String>,
     root_label: u8,
-    /// Second-pass relation classifier over the finished tree ([`relabel`]), if trained.
-    relabel: Option<Weights>,
-    /// Weight of the arc-time label scores in the relabeler's decision (relabel
-    /// scores are added to the arc's scores times this).
-    relabel_offset: f32,
-    /// Label bits of the function-word relations the relabeler reads.
-    function: u64,
 }
 
-/// The model file of version 2: rows stored sparse.
-#[derive(Serialize, Deserialize)]
-struct ModelFileV2 {
-    version: u32,
-    deprels: Vec<String>,
-    root_label: u8,
-    moves: SparseFile,
-    labels: SparseFile,
-}
-
-/// The model file (version 3): version 2 and the relabeler.
+/// The model file (version 2: rows stored sparse).
 #[derive(Serialize, Deserialize)]
 struct ModelFile {
     version: u32,
@@ -67,8 +47,6 @@ struct ModelFile {
     root_label: u8,
     moves: SparseFile,
     labels: SparseFile,
-    relabel: Option<SparseFile>,
-    relabel_offset: f32,
 }
 
 /// Per-sentence working memory, reused across sentences by [`Parser::parse_with`].
@@ -78,9 +56,6 @@ pub struct Scratch {
     state: State,
     /// Scores of the buffer features by buffer-front position, once computed.
     buffer_scores: Vec<Option<[i32; MOVES.len()]>>,
-    tree: relabel::Tree,
-    /// Label scores of each word's arc, for the relabeler.
-    arc_scores: Vec<i32>,
 }
 
 impl Parser {
@@ -99,8 +74,7 @@ impl Parser {
         if moves.n_classes() != MOVES.len() {
             return Err(ParserError::Format(format!("move model has {} classes", moves.n_classes())));
         }
-        let function = relabel::function_bits(&deprels);
-        Ok(Parser { moves, labels, deprels, root_label: root_label as u8, relabel: None, relabel_offset: 0.0, function })
+        Ok(Parser { moves, labels, deprels, root_label: root_label as u8 })
     }
 
     /// The model shipped with dyad (trained on UD English EWT).
@@ -115,25 +89,13 @@ impl Parser {
         let format = |e: postcard::Error| ParserError::Format(e.to_string());
         let (version, _) = postcard::take_from_bytes::<u32>(&bytes).map_err(format)?;
         let weights = |w: Result<Weights, String>, what: &str| w.map_err(|e| ParserError::Format(format!("{what} model: {e}")));
-        let f: ModelFile = match version {
-            2 => {
-                let f: ModelFileV2 = postcard::from_bytes(&bytes).map_err(format)?;
-                ModelFile { version, deprels: f.deprels, root_label: f.root_label, moves: f.moves, labels: f.labels, relabel: None, relabel_offset: 0.0 }
-            }
-            FORMAT_VERSION => postcard::from_bytes(&bytes).map_err(format)?,
-            _ => return Err(ParserError::Format(format!("format version {version} (this build reads 2 and {FORMAT_VERSION})"))),
-        };
+        if version != FORMAT_VERSION {
+            return Err(ParserError::Format(format!("format version {version} (this build reads {FORMAT_VERSION})")));
+        }
+        let f: ModelFile = postcard::from_bytes(&bytes).map_err(format)?;
         let moves = weights(Weights::from_sparse(&f.moves), "move")?;
         let labels = weights(Weights::from_sparse(&f.labels), "label")?;
-        let mut parser = Parser::new(moves, labels, f.deprels)?;
-        if let Some(r) = &f.relabel {
-            let r = weights(Weights::from_sparse(r), "relabel")?;
-            if r.n_classes() != parser.deprels.len() {
-                return Err(ParserError::Format(format!("relabel model has {} classes", r.n_classes())));
-            }
-            parser.relabel = Some(r);
-            parser.relabel_offset = f.relabel_offset;
-        }
+        let parser = Parser::new(moves, labels, f.deprels)?;
         if parser.root_label != f.root_label {
             return Err(ParserError::Format("root label index does not match the relations".into()));
         }
@@ -141,23 +103,15 @@ impl Parser {
     }
 
     /// Writes the model, gzip-compressed.
-    /// A model without a relabeler is written as version 2, as before there was one.
     pub fn save<W: Write>(&self, out: W) -> Result<(), ParserError> {
-        let (moves, labels) = (SparseFile::from(&self.moves.to_file()), SparseFile::from(&self.labels.to_file()));
-        let (deprels, root_label) = (self.deprels.clone(), self.root_label);
-        let bytes = match &self.relabel {
-            None => postcard::to_stdvec(&ModelFileV2 { version: 2, deprels, root_label, moves, labels }),
-            Some(r) => postcard::to_stdvec(&ModelFile {
-                version: FORMAT_VERSION,
-                deprels,
-                root_label,
-                moves,
-                labels,
-                relabel: Some(SparseFile::from(&r.to_file())),
-                relabel_offset: self.relabel_offset,
-            }),
-        }
-        .map_err(|e| ParserError::Format(e.to_string()))?;
+        let file = ModelFile {
+            version: FORMAT_VERSION,
+            deprels: self.deprels.clone(),
+            root_label: self.root_label,
+            moves: SparseFile::from(&self.moves.to_file()),
+            labels: SparseFile::from(&self.labels.to_file()),
+        };
+        let bytes = postcard::to_stdvec(&file).map_err(|e| ParserError::Format(e.to_string()))?;
         let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::best());
         gz.write_all(&bytes)?;
         gz.finish()?;
@@ -173,20 +127,12 @@ impl Parser {
             labels: self.labels.pruned(min(label_fraction)),
             deprels: self.deprels.clone(),
             root_label: self.root_label,
-            relabel: self.relabel.clone(),
-            relabel_offset: self.relabel_offset,
-            function: self.function,
         }
-    }
-
-    /// Number of weight rows of the relabeler (0 without one).
-    pub fn n_relabel_rows(&self) -> usize {
-        self.relabel.as_ref().map_or(0, |r| r.len())
     }
 
     /// One parser whose move and label weights are the averages of those of
     /// `parsers` (the same relations, e.g. one training set with several seeds):
-    /// parsing costs one lookup per feature as for a single model. Relabelers are dropped.
+    /// parsing costs one lookup per feature as for a single model.
     pub fn averaged(parsers: &[Parser]) -> Result<Parser, ParserError> {
         let first = parsers.first().ok_or_else(|| ParserError::Format("no parsers to average".into()))?;
         if parsers.iter().any(|p| p.deprels != first.deprels) {
@@ -196,16 +142,6 @@ impl Parser {
         let labels: Vec<&Weights> = parsers.iter().map(|p| &p.labels).collect();
         let avg = |w: &[&Weights]| Weights::average(w).ok_or_else(|| ParserError::Format("weights of different shapes".into()));
         Parser::new(avg(&moves)?, avg(&labels)?, first.deprels.clone())
-    }
-
-    /// Whether the model relabels its finished trees ([`train_relabeler`]).
-    pub fn has_relabeler(&self) -> bool {
-        self.relabel.is_some()
-    }
-
-    /// The same parser without its relabeler (the labels made while parsing).
-    pub fn without_relabeler(&self) -> Parser {
-        Parser { relabel: None, ..self.clone() }
     }
 
     /// The dependency relations the model can assign.
@@ -232,11 +168,7 @@ impl Parser {
         scratch.keys.clear();
         scratch.keys.push(TokenKeys::root());
         scratch.keys.extend(tokens.iter().map(|t| TokenKeys::new(&t.text, &t.xpos, &t.upos)));
-        let arc_scores = self.relabel.is_some().then_some(&mut scratch.arc_scores);
-        self.decode(&scratch.keys, &mut scratch.state, &mut scratch.buffer_scores, arc_scores);
-        if let Some(r) = &self.relabel {
-            self.relabel(r, &scratch.keys, &mut scratch.state, &scratch.arc_scores, &mut scratch.tree);
-        }
+        self.decode(&scratch.keys, &mut scratch.state, &mut scratch.buffer_scores);
         let st = &scratch.state;
         for (i, t) in tokens.iter_mut().enumerate() {
             let h = st.head[i + 1];
@@ -246,23 +178,11 @@ impl Parser {
         }
     }
 
-    /// Runs the greedy parser to a complete tree in `st`. With `arc_scores`, keeps
-    /// there the label scores of each word's arc (row `d` of `deprels.len()` scores;
-    /// zeros for words attached to the root), which the relabeler starts from.
-    fn decode(
-        &self,
-        keys: &[TokenKeys],
-        st: &mut State,
-        buffer_scores: &mut Vec<Option<[i32; MOVES.len()]>>,
-        mut arc_scores: Option<&mut Vec<i32>>,
-    ) {
+    /// Runs the greedy parser to a complete tree in `st`.
+    fn decode(&self, keys: &[TokenKeys], st: &mut State, buffer_scores: &mut Vec<Option<[i32; MOVES.len()]>>) {
         st.reset(keys.len() - 1);
         buffer_scores.clear();
         buffer_scores.resize(keys.len() + 1, None);
-        if let Some(a) = arc_scores.as_deref_mut() {
-            a.clear();
-            a.resize(keys.len() * self.deprels.len(), 0);
-        }
         let mut buffer_feats = [0u64; N_BUFFER_FEATURES];
         let mut feats = [0u64; N_STATE_FEATURES];
         while !st.is_terminal() {
@@ -278,34 +198,30 @@ impl Parser {
             self.moves.score_into(&feats, &mut scores);
             let valid = st.valid_moves();
             let m = best_move(&scores, &valid);
-            let label = self.arc_label(keys, st, m, arc_scores.as_deref_mut());
+            let label = self.arc_label(keys, st, m);
             st.apply(m, label);
         }
-        self.complete(keys, st, arc_scores);
+        self.complete(keys, st);
     }
 
     /// The label for the arc move `m` would add (0 for moves that add none).
-    fn arc_label(&self, keys: &[TokenKeys], st: &State, m: Move, arc_scores: Option<&mut Vec<i32>>) -> u8 {
+    fn arc_label(&self, keys: &[TokenKeys], st: &State, m: Move) -> u8 {
         match m {
-            Move::Left => self.predict_label(keys, st, st.buf, st.s0(), arc_scores),
-            Move::Right => self.predict_label(keys, st, st.s0(), st.buf, arc_scores),
+            Move::Left => self.predict_label(keys, st, st.buf, st.s0()),
+            Move::Right => self.predict_label(keys, st, st.s0(), st.buf),
             _ => 0,
         }
     }
 
-    fn predict_label(&self, keys: &[TokenKeys], st: &State, head: u32, dep: u32, arc_scores: Option<&mut Vec<i32>>) -> u8 {
+    fn predict_label(&self, keys: &[TokenKeys], st: &State, head: u32, dep: u32) -> u8 {
         if head == 0 {
             return self.root_label;
         }
         let mut feats = [0u64; N_LABEL_FEATURES];
         label_features(keys, st, head, dep, &mut feats);
         let mut buf = [0i32; 256];
-        let n = self.deprels.len();
-        let scores = &mut buf[..n];
+        let scores = &mut buf[..self.deprels.len()];
         self.labels.score_into(&feats, scores);
-        if let Some(a) = arc_scores {
-            a[dep as usize * n..(dep as usize + 1) * n].copy_from_slice(scores);
-        }
         let root = self.root_label as usize;
         let mut best = usize::from(root == 0);
         for (i, &s) in scores.iter().enumerate() {
@@ -318,7 +234,7 @@ impl Parser {
 
     /// Gives words left without a head at the end a place in the tree: the root
     /// if it has no dependent yet, else a dependent of the root word.
-    fn complete(&self, keys: &[TokenKeys], st: &mut State, mut arc_scores: Option<&mut Vec<i32>>) {
+    fn complete(&self, keys: &[TokenKeys], st: &mut State) {
         for k in 1..st.n {
             if st.head[k as usize] != NONE {
                 continue;
@@ -327,7 +243,7 @@ impl Parser {
                 st.apply_arc(0, k, self.root_label);
             } else {
                 let root_word = st.rights[0][0];
-                let label = self.predict_label(keys, st, root_word, k, arc_scores.as_deref_mut());
+                let label = self.predict_label(keys, st, root_word, k);
                 st.apply_arc(root_word, k, label);
             }
         }

@@ -5,7 +5,7 @@ use crate::conllu;
 use std::path::PathBuf;
 
 /// The shared data folder beside the workspace, if present.
-pub(super) fn shared_ud() -> Option<PathBuf> {
+fn shared_ud() -> Option<PathBuf> {
     let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     loop {
         let manifest = dir.join("Cargo.toml");
@@ -172,20 +172,16 @@ fn cached_buffer_scores_parse_like_scoring_every_feature() {
         let mut keys = vec![TokenKeys::root()];
         keys.extend(tokens.iter().map(|t| TokenKeys::new(&t.text, &t.xpos, &t.upos)));
         st.reset(tokens.len());
-        let mut arc_scores = vec![0i32; keys.len() * parser.deprels.len()];
         let mut feats = [0u64; N_MOVE_FEATURES];
         while !st.is_terminal() {
             move_features(&keys, &st, &mut feats);
             let mut scores = [0i32; MOVES.len()];
             parser.moves.score_into(&feats, &mut scores);
             let m = best_move(&scores, &st.valid_moves());
-            let label = parser.arc_label(&keys, &st, m, Some(&mut arc_scores));
+            let label = parser.arc_label(&keys, &st, m);
             st.apply(m, label);
         }
-        parser.complete(&keys, &mut st, Some(&mut arc_scores));
-        if let Some(r) = &parser.relabel {
-            parser.relabel(r, &keys, &mut st, &arc_scores, &mut super::relabel::Tree::default());
-        }
+        parser.complete(&keys, &mut st);
         for (i, t) in tokens.iter().enumerate() {
             let h = st.head[i + 1];
             let head = if h == 0 || h == NONE { None } else { Some(h as usize - 1) };
