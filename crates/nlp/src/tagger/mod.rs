@@ -212,34 +212,11 @@ impl Stage {
         scores: &mut Vec<i32>,
         out: &mut Vec<u16>,
     ) {
-        self.run_recording(model, lexicon, s, aux, features, scores, out, None);
-    }
-
-    /// As [`Stage::run`], also pushing to `runner_up` for every word the runner-up
-    /// class and how far below the chosen one it scored (`None` where the tag
-    /// dictionary decided).
-    #[allow(clippy::too_many_arguments)]
-    fn run_recording(
-        &self,
-        model: &CompactModel,
-        lexicon: &Lexicon,
-        s: &Prepared,
-        aux: Option<Aux<'_>>,
-        features: &mut Vec<u64>,
-        scores: &mut Vec<i32>,
-        out: &mut Vec<u16>,
-        mut runner_up: Option<&mut Vec<Option<(u16, i32)>>>,
-    ) {
         out.clear();
         for i in 0..s.len() {
             let form = s.form(i);
             let tag = match self.tagdict.get(form) {
-                Some(&t) => {
-                    if let Some(r) = runner_up.as_deref_mut() {
-                        r.push(None);
-                    }
-                    t
-                }
+                Some(&t) => t,
                 None => {
                     let p1 = if i >= 1 { self.classes[out[i - 1] as usize].as_str() } else { START };
                     let p2 = if i >= 2 { self.classes[out[i - 2] as usize].as_str() } else { START };
@@ -259,15 +236,10 @@ impl Stage {
                         }
                     }
                     model.score_into(features, scores);
-                    let best = match aux.filter(|_| !self.allowed.is_empty()) {
+                    match aux.filter(|_| !self.allowed.is_empty()) {
                         Some(a) => argmax_allowed_i32(scores, &self.allowed[a.tags[i] as usize]) as u16,
                         None => argmax_i32(scores) as u16,
-                    };
-                    if let Some(r) = runner_up.as_deref_mut() {
-                        let second = (0..scores.len()).filter(|&c| c != best as usize).max_by_key(|&c| (scores[c], std::cmp::Reverse(c)));
-                        r.push(second.map(|c| (c as u16, scores[best as usize] - scores[c])));
                     }
-                    best
                 }
             };
             out.push(tag);
@@ -408,37 +380,6 @@ impl Tagger {
                 w.xpos.clear();
                 w.xpos.push_str(xpos);
                 self.lemmatizer.lemma_into(&w.form, upos, xpos, &mut w.lemma);
-            }
-        }
-    }
-
-    /// For each word of a sentence, the UPOS stage's runner-up tag and how far below
-    /// the chosen tag it scored (`None` where the tag dictionary decided), e.g. to
-    /// tell the parser which tags are uncertain. Runs the first UPOS stage again.
-    pub fn upos_runner_up(&self, words: &[&str]) -> Vec<Option<(&str, i32)>> {
-        let mut work = Work::default();
-        work.prepared.prepare(words.iter().copied(), &self.lexicon);
-        let mut out = Vec::new();
-        let mut tags = Vec::new();
-        if let Some(st) = self.stages.iter().find(|st| st.target == Target::Upos && st.aux.is_none()) {
-            st.run_recording(&st.model, &self.lexicon, &work.prepared, None, &mut work.features, &mut work.scores, &mut tags, Some(&mut out));
-            return out.into_iter().map(|r| r.map(|(c, m)| (st.classes[c as usize].as_str(), m))).collect();
-        }
-        vec![None; words.len()]
-    }
-
-    /// Writes into each word's FEATS its UPOS runner-up as `TagAlt=X|TagMargin=M`
-    /// ([`Tagger::upos_runner_up`]; `_` where the tag dictionary decided), which the
-    /// parser reads from CoNLL-U training and evaluation sets.
-    pub fn mark_runner_ups(&self, sentences: &mut [conllu::Sentence]) {
-        for s in sentences {
-            let words: Vec<String> = s.words.iter().map(|w| w.form.clone()).collect();
-            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            for (w, r) in s.words.iter_mut().zip(self.upos_runner_up(&refs)) {
-                w.feats = match r {
-                    Some((alt, m)) => format!("TagAlt={alt}|TagMargin={m}"),
-                    None => "_".to_string(),
-                };
             }
         }
     }
