@@ -204,8 +204,7 @@ pub fn noun_sources(tokens: &[Token], noun: usize) -> Vec<usize> {
     let Some(head) = tokens[noun].head else { return Vec::new() };
     // "flew bombers near Alaska in a joint patrol": a joint act hanging on a verb is
     // done by that verb's subjects.
-    let joint = children(tokens, noun).any(|c| tokens[c].deprel == "amod" && tokens[c].lemma.eq_ignore_ascii_case("joint"));
-    if has_rel(&tokens[noun], "obj") || (joint && has_rel(&tokens[noun], "obl") && tokens[head].upos == "VERB") {
+    if has_rel(&tokens[noun], "obj") || (super::parse::called_joint(tokens, noun) && has_rel(&tokens[noun], "obl") && tokens[head].upos == "VERB") {
         return verb_sources(tokens, head);
     }
     Vec::new()

@@ -337,7 +337,7 @@ fn code_predicate(
     // Meetings, shared intentions and agreements between conjoined subjects are mutual.
     // Done with each other: consultations, cooperation, and acts called joint ("in a
     // joint patrol", "a joint declaration").
-    let called_joint = noun && children(tokens, p).any(|c| tokens[c].deprel == "amod" && tokens[c].lemma.eq_ignore_ascii_case("joint"));
+    let called_joint = noun && parse::called_joint(tokens, p);
     let hostile = info.code.root() >= 14;
     let mutual = matches!(root.as_str(), "03" | "04" | "05") || (called_joint && !hostile);
     let mut sources_found = resolve_all(cx, si, tokens, &sources, told);

@@ -20,6 +20,11 @@ pub fn lemma(t: &Token) -> String {
     if t.lemma.is_empty() { t.text.to_lowercase() } else { t.lemma.to_lowercase() }
 }
 
+/// An act called joint: "a joint patrol", "a joint declaration".
+pub fn called_joint(tokens: &[Token], noun: usize) -> bool {
+    children(tokens, noun).any(|c| tokens[c].deprel == "amod" && tokens[c].lemma.eq_ignore_ascii_case("joint"))
+}
+
 /// The preposition marking a nominal (`case` dependent), lower-cased.
 pub fn case_of(tokens: &[Token], nominal: usize) -> Option<String> {
     child_with(tokens, nominal, "case").map(|c| tokens[c].text.to_lowercase())
